@@ -1,0 +1,43 @@
+// Which files belong to a corpus. A corpus root is the nearest folder holding `hashiya.json`; without one, a
+// folder is a corpus (with default settings) only if the article already has a sidecar. Files outside a corpus
+// are never touched.
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { CONFIG_FILE, type CorpusConfig } from './config';
+
+export type Exists = (file: string) => Promise<boolean>;
+
+export interface CorpusLocation {
+  root: string;
+  /** False when the corpus has no hashiya.json and runs on defaults. */
+  configured: boolean;
+}
+
+/**
+ * The corpus that `file` belongs to, looking for `hashiya.json` in its folder and each parent up to `stopAt`
+ * (inclusive; default the file system root).
+ */
+export async function findCorpus(file: string, exists: Exists, stopAt?: string): Promise<CorpusLocation | undefined> {
+  let dir = path.dirname(path.resolve(file));
+  const stop = stopAt ? path.resolve(stopAt) : undefined;
+  for (;;) {
+    if (await exists(path.join(dir, CONFIG_FILE))) return { root: dir, configured: true };
+    const parent = path.dirname(dir);
+    if (dir === stop || parent === dir) break;
+    dir = parent;
+  }
+  const sidecar = path.join(path.dirname(file), `${path.parse(file).name}.ann.json`);
+  if (await exists(sidecar)) return { root: stop ?? path.dirname(path.resolve(file)), configured: false };
+  return undefined;
+}
+
+/** A predicate telling whether a path (absolute) is an article of the corpus per include/exclude. */
+export function articleFilter(config: CorpusConfig): (file: string) => boolean {
+  const include = picomatch(config.include, { dot: false });
+  const exclude = picomatch(config.exclude, { dot: true });
+  return (file) => {
+    const rel = path.relative(config.root, file).split(path.sep).join('/');
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    return include(rel) && !exclude(rel);
+  };
+}
