@@ -13,6 +13,9 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's default entry is a UMD bundle with dynamic requires that bundlers cannot follow; its ESM
+  // build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

@@ -1,0 +1,44 @@
+// Activation only: starts the language client and wires commands, decorations and the status bar.
+import * as vscode from 'vscode';
+import { DocumentStateNotification } from '../../common/protocol';
+import { annotateSelection } from './commands/annotateSelection';
+import type { CommandContext } from './commands/context';
+import { removeAnnotation } from './commands/removeAnnotation';
+import { setDocumentStatus } from './commands/setDocumentStatus';
+import { adoptCorpusArticles } from './corpusFiles';
+import { EntityDecorations } from './decorations';
+import { DocumentStates } from './documentStates';
+import { createLanguageClient } from './languageClient';
+import { ArticleStatusBar } from './statusBar';
+
+export interface HashiyaApi {
+  /** Resolves when the language server is running. */
+  ready: Promise<void>;
+}
+
+let stopClient: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): HashiyaApi {
+  const states = new DocumentStates();
+  const client = createLanguageClient(context);
+  context.subscriptions.push(client.onNotification(DocumentStateNotification, (state) => states.set(state)));
+  const ready = client.start();
+  stopClient = () => client.stop();
+  const ctx: CommandContext = { client, states, ready };
+
+  context.subscriptions.push(
+    states,
+    new EntityDecorations(states),
+    new ArticleStatusBar(states),
+    adoptCorpusArticles(),
+    vscode.workspace.onDidCloseTextDocument((d) => states.delete(d.uri)),
+    vscode.commands.registerCommand('hashiya.annotateSelection', (args?: { label?: string; ref?: string }) => annotateSelection(ctx, args)),
+    vscode.commands.registerCommand('hashiya.removeAnnotation', (args?: { label?: string }) => removeAnnotation(ctx, args)),
+    vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
+  );
+  return { ready };
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient?.();
+}

@@ -1,0 +1,108 @@
+// The custom messages between the Hashiya client and language server: one home, typed, used by both sides.
+// Positions and ranges are LSP ones (UTF-16); the server converts to code points at its boundary.
+import { NotificationType, type Range, RequestType, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+
+export type DocumentStatus = 'todo' | 'in-progress' | 'done' | 'reviewed';
+export const DOCUMENT_STATUSES: DocumentStatus[] = ['todo', 'in-progress', 'done', 'reviewed'];
+
+export interface LabelInfo {
+  name: string;
+  title: string;
+  color: string;
+  kind: string;
+}
+
+export interface EntityInfo {
+  range: Range;
+  /** Code-point offsets, as in the sidecar. */
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+  ref?: string;
+}
+
+export interface SuggestionInfo extends EntityInfo {
+  name?: string;
+  description?: string;
+  source: string;
+}
+
+export type SidecarHealth = 'ok' | 'missing' | 'corrupt';
+
+export interface DocumentState {
+  uri: string;
+  version: number;
+  corpusRoot: string;
+  sidecarPath: string;
+  sidecar: SidecarHealth;
+  status: DocumentStatus;
+  labels: LabelInfo[];
+  entities: EntityInfo[];
+  suggestions: SuggestionInfo[];
+  unresolved: Array<{ label: string; text: string; ref?: string }>;
+}
+
+export interface AnnotateParams {
+  textDocument: TextDocumentIdentifier;
+  range: Range;
+  label: string;
+  ref?: string;
+}
+export interface AnnotateResult {
+  entity?: EntityInfo;
+  /** False when the same span and label were already annotated. */
+  added: boolean;
+}
+
+export interface RemoveAnnotationParams {
+  textDocument: TextDocumentIdentifier;
+  /** Removes the innermost entity at this range's start (or every entity with exactly this range if `exact`). */
+  range: Range;
+  exact?: boolean;
+  label?: string;
+}
+export interface RemoveAnnotationResult {
+  removed: EntityInfo[];
+}
+
+export interface RelabelParams {
+  textDocument: TextDocumentIdentifier;
+  range: Range;
+  /** Selects the entity when several share the span. */
+  label?: string;
+  newLabel?: string;
+  /** A new ref; null removes it. */
+  ref?: string | null;
+}
+export interface RelabelResult {
+  changed: EntityInfo[];
+}
+
+export interface SetStatusParams {
+  textDocument: TextDocumentIdentifier;
+  status: DocumentStatus;
+}
+
+export interface DocumentStateParams {
+  textDocument: TextDocumentIdentifier;
+}
+
+/** client -> server: annotate a range. */
+export const AnnotateRequest = new RequestType<AnnotateParams, AnnotateResult, void>('hashiya/annotate');
+/** client -> server: remove the annotation at a range. */
+export const RemoveAnnotationRequest = new RequestType<RemoveAnnotationParams, RemoveAnnotationResult, void>('hashiya/removeAnnotation');
+/** client -> server: change the label or ref of an annotation. */
+export const RelabelRequest = new RequestType<RelabelParams, RelabelResult, void>('hashiya/relabel');
+/** client -> server: set the document's status (todo, in-progress, done, reviewed). */
+export const SetStatusRequest = new RequestType<SetStatusParams, DocumentState | null, void>('hashiya/setStatus');
+/** client -> server: the annotation state of a document (null when it is not a corpus article). */
+export const DocumentStateRequest = new RequestType<DocumentStateParams, DocumentState | null, void>('hashiya/documentState');
+/** server -> client: a document's annotation state changed (after edits, annotation requests or a reload). */
+export const DocumentStateNotification = new NotificationType<DocumentState>('hashiya/documentStateChanged');
+
+/** Semantic token types, one per label kind; declared with superTypes in package.json so every theme colours them. */
+export const TOKEN_TYPES = ['location', 'actor', 'person', 'organization', 'date', 'event', 'entity'] as const;
+export const TOKEN_MODIFIERS = ['suggested'] as const;
+
+export const LANGUAGE_ID = 'hashiya-arabic';

@@ -1,0 +1,25 @@
+// The state a client needs to draw a document: labels with colours, entities with ranges, status, health.
+import type { DocumentState, EntityInfo, SuggestionInfo } from '../../../common/protocol';
+import type { Entity } from '../core/sidecar/types';
+import type { OpenArticle } from '../workspace/openArticle';
+
+export function entityInfo(article: OpenArticle, entity: Entity): EntityInfo {
+  const info: EntityInfo = { range: article.toRange(entity.start, entity.end), start: entity.start, end: entity.end, label: entity.label, text: entity.text };
+  if (entity.ref) info.ref = entity.ref;
+  return info;
+}
+
+export function documentState(article: OpenArticle, suggestions: SuggestionInfo[] = []): DocumentState {
+  return {
+    uri: article.uri,
+    version: article.document.version,
+    corpusRoot: article.corpus.root,
+    sidecarPath: article.sidecarPath,
+    sidecar: article.health,
+    status: article.annotations.status,
+    labels: article.corpus.labels.map((l) => ({ name: l.name, title: l.title, color: l.color, kind: l.kind })),
+    entities: article.annotations.entities.map((e) => entityInfo(article, e)),
+    suggestions,
+    unresolved: article.annotations.unresolved.map((e) => (e.ref ? { label: e.label, text: e.text, ref: e.ref } : { label: e.label, text: e.text })),
+  };
+}

@@ -1,0 +1,75 @@
+// The only place that binds the connection to the server's methods. Each handler is a one-liner.
+import {
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  ResponseError,
+  ErrorCodes,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import {
+  AnnotateRequest,
+  DocumentStateNotification,
+  DocumentStateRequest,
+  RelabelRequest,
+  RemoveAnnotationRequest,
+  SetStatusRequest,
+  TOKEN_MODIFIERS,
+  TOKEN_TYPES,
+} from '../../../common/protocol';
+import { HashiyaServer, UserError } from './hashiyaServer';
+
+/** Turns a user-facing error into an LSP error the client shows; anything else is logged as a bug. */
+function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
+  return async (params) => {
+    try {
+      return await handler(params);
+    } catch (error) {
+      if (error instanceof UserError || error instanceof RangeError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
+      connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      return new ResponseError(ErrorCodes.InternalError, String(error));
+    }
+  };
+}
+
+export function bindServer(connection: Connection): HashiyaServer {
+  let semanticRefresh = false;
+  const server = new HashiyaServer({
+    publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
+    refreshSemanticTokens: () => {
+      if (semanticRefresh) void connection.languages.semanticTokens.refresh();
+    },
+    log: (message) => connection.console.log(message),
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    semanticRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    server.setWorkspaceRoots(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+        documentSymbolProvider: { label: 'Entities' },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'hashiya', version: '0.1.0' },
+    };
+  });
+  connection.workspace.onDidChangeWorkspaceFolders?.((e) => server.setWorkspaceRoots(e.added.map((f) => f.uri)));
+
+  connection.onDidOpenTextDocument((p) => server.didOpen(p));
+  connection.onDidChangeTextDocument((p) => server.didChange(p));
+  connection.onDidCloseTextDocument((p) => server.didClose(p));
+  connection.onDidChangeWatchedFiles((p) => server.didChangeWatchedFiles(p));
+  connection.languages.semanticTokens.on((p) => server.semanticTokens(p));
+  connection.onDocumentSymbol((p) => server.documentSymbols(p));
+  connection.onRequest(AnnotateRequest, guard(connection, (p) => server.annotate(p)));
+  connection.onRequest(RemoveAnnotationRequest, guard(connection, (p) => server.removeAnnotation(p)));
+  connection.onRequest(RelabelRequest, guard(connection, (p) => server.relabel(p)));
+  connection.onRequest(SetStatusRequest, guard(connection, (p) => server.setStatus(p)));
+  connection.onRequest(DocumentStateRequest, guard(connection, (p) => server.documentState(p)));
+  connection.onShutdown(() => server.flush());
+  return server;
+}
