@@ -13,8 +13,17 @@ function entityLine(entity: Entity): string {
   for (const [key, value] of Object.entries(entity.extra ?? {})) ordered[key] = value;
   // JSON.stringify writes non-ASCII characters as themselves (UTF-8 on disk), never as \u escapes (except lone
   // surrogates, which must be escaped to stay valid JSON).
-  const fields = Object.entries(ordered).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
-  return `{${fields.join(', ')}}`;
+  return inlineJson(ordered);
+}
+
+/** JSON on one line with a space after each comma and colon, like the entity lines themselves. */
+export function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const fields = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`);
+    return `{${fields.join(', ')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 function entityList(key: string, entities: readonly Entity[], last: boolean): string {
@@ -25,7 +34,7 @@ function entityList(key: string, entities: readonly Entity[], last: boolean): st
 }
 
 function scalar(key: string, value: unknown): string {
-  return `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`;
+  return `  ${JSON.stringify(key)}: ${inlineJson(value)}`;
 }
 
 export function serializeSidecar(sidecar: Sidecar): string {
