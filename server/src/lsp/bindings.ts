@@ -34,6 +34,7 @@ function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>)
 
 export function bindServer(connection: Connection): HashiyaServer {
   let semanticRefresh = false;
+  let workspaceFolderEvents = false;
   const server = new HashiyaServer({
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
@@ -45,6 +46,7 @@ export function bindServer(connection: Connection): HashiyaServer {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     semanticRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
+    workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     server.setWorkspaceRoots(folders);
     return {
@@ -57,7 +59,15 @@ export function bindServer(connection: Connection): HashiyaServer {
       serverInfo: { name: 'hashiya', version: '0.1.0' },
     };
   });
-  connection.workspace.onDidChangeWorkspaceFolders?.((e) => server.setWorkspaceRoots(e.added.map((f) => f.uri)));
+  connection.onInitialized(() => {
+    // Only a client that declared the capability may be asked for folder events (the library throws otherwise).
+    if (workspaceFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        server.setWorkspaceRoots(folders.map((f) => f.uri));
+      });
+    }
+  });
 
   connection.onDidOpenTextDocument((p) => server.didOpen(p));
   connection.onDidChangeTextDocument((p) => server.didChange(p));

@@ -1,0 +1,114 @@
+// A real LSP client for tests: starts the bundled server (dist/server.js) as a child process over stdio and
+// speaks JSON-RPC to it with vscode-languageserver-protocol, like any editor would.
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { type DocumentState, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+
+export const SERVER = path.join(__dirname, '../../dist/server.js');
+
+export class LspTestClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  readonly states: DocumentState[] = [];
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private waiters: Array<() => void> = [];
+  stderr = '';
+
+  constructor() {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (d) => (this.stderr += d));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(DocumentStateNotification, (s) => {
+      this.states.push(s);
+      this.wake();
+    });
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (d) => {
+      this.diagnostics.set(d.uri, d);
+      this.wake();
+    });
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    this.connection.listen();
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  async initialize(workspace: string): Promise<unknown> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: URI.file(workspace).toString(),
+      workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'ws' }],
+      capabilities: {},
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  async open(file: string, text: string, version = 1): Promise<string> {
+    const uri = URI.file(file).toString();
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: LANGUAGE_ID, version, text } });
+    return uri;
+  }
+
+  async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Waits until `predicate` holds, re-checking after every notification and every 50 ms; fails after `ms`. */
+  async until<T>(predicate: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 10_000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = await predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}; server stderr: ${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 50);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  lastState(uri: string): DocumentState | undefined {
+    return [...this.states].reverse().find((s) => s.uri === uri);
+  }
+
+  async close(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        resolve();
+      }, 3000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
