@@ -72,7 +72,7 @@ const node = process.execPath;
 await step('type check', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 await step('build', node, ['esbuild.mjs']);
 if (runs('unit')) {
-  await step('unit', node, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('server/src', 'scripts')], { counted: true });
+  await step('unit', node, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('server/src', 'scripts', 'test/unit')], { counted: true });
 }
 if (runs('lsp')) {
   await step('protocol (LSP over stdio)', node, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...testFiles('test/lsp')], { counted: true });
