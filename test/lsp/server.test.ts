@@ -5,7 +5,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { DocumentSymbolRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol/node';
+import { DocumentSymbolRequest, HoverRequest, ReferencesRequest, SemanticTokensRequest, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnnotateRequest, RemoveAnnotationRequest, SetStatusRequest, TOKEN_TYPES } from '../../common/protocol';
 import { decodeArticle } from '../../server/src/core/text/codePoints';
@@ -92,6 +92,28 @@ describe('language server over stdio', () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as Array<{ name: string; detail: string }>;
     assert.equal(symbols.length, 36);
     assert.ok(symbols.some((s) => s.name === 'صلاح الدين' && s.detail === 'LOC · geonames:91695'));
+  });
+
+  test('hover shows label, ref and occurrences in the corpus', async () => {
+    const doc = TextDocument.create(uri, 'x', 1, text);
+    const position = doc.positionAt(text.indexOf('العراق') + 2);
+    const hover = await client.until(async () => {
+      const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+      const value = (h?.contents as { value: string } | undefined)?.value ?? '';
+      return value.includes('in the corpus') ? value : undefined;
+    }, 'a hover with corpus counts');
+    assert.match(hover, /\*\*Location\*\* `LOC` — العراق/);
+    assert.match(hover, /ref: `geonames:99237`/);
+    assert.match(hover, /in the corpus: 8 occurrences in 1 article/);
+  });
+
+  test('references find every entity with the same ref; workspace symbols search the corpus', async () => {
+    const doc = TextDocument.create(uri, 'x', 1, text);
+    const refs = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: doc.positionAt(text.indexOf('الجيش الأميركي') + 1), context: { includeDeclaration: true } });
+    assert.equal(refs?.length, 7); // 5 × القوات الأميركية, the hashtag, الجيش الأميركي: all actor:usa-mil
+    assert.ok(refs!.every((r) => r.uri === uri));
+    const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'البطحاء' });
+    assert.equal((symbols as unknown[]).length, 3);
   });
 
   test('annotate writes the sidecar at once, with code-point offsets', async () => {

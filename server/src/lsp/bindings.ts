@@ -6,7 +6,9 @@ import {
   ResponseError,
   ErrorCodes,
   TextDocumentSyncKind,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
+import type { IndexProgress } from '../workspace/corpusIndexer';
 import {
   AnnotateRequest,
   DocumentStateNotification,
@@ -32,9 +34,25 @@ function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>)
   };
 }
 
+/** Server-initiated progress ("Hashiya: indexing corpus 1,200/10,000") through window/workDoneProgress. */
+function indexProgress(connection: Connection): IndexProgress {
+  let reporter: Promise<WorkDoneProgressServerReporter> | undefined;
+  return {
+    begin: (title, total) => {
+      reporter = connection.window.createWorkDoneProgress().then((r) => {
+        r.begin(title, 0, `0/${total}`, false);
+        return r;
+      });
+    },
+    report: (done, total) => void reporter?.then((r) => r.report(Math.round((100 * done) / total), `${done}/${total}`)),
+    done: () => void reporter?.then((r) => r.done()),
+  };
+}
+
 export function bindServer(connection: Connection): HashiyaServer {
   let semanticRefresh = false;
   let workspaceFolderEvents = false;
+  let workDoneProgress = false;
   const server = new HashiyaServer({
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
@@ -42,11 +60,13 @@ export function bindServer(connection: Connection): HashiyaServer {
       if (semanticRefresh) void connection.languages.semanticTokens.refresh();
     },
     log: (message) => connection.console.log(message),
+    progress: () => (workDoneProgress ? indexProgress(connection) : undefined),
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     semanticRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    workDoneProgress = params.capabilities.window?.workDoneProgress === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     server.setWorkspaceRoots(folders);
     return {
@@ -54,6 +74,9 @@ export function bindServer(connection: Connection): HashiyaServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
         documentSymbolProvider: { label: 'Entities' },
+        hoverProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'hashiya', version: '0.1.0' },
@@ -75,6 +98,9 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.onDidChangeWatchedFiles((p) => server.didChangeWatchedFiles(p));
   connection.languages.semanticTokens.on((p) => server.semanticTokens(p));
   connection.onDocumentSymbol((p) => server.documentSymbols(p));
+  connection.onHover((p) => server.hover(p));
+  connection.onReferences((p) => server.references(p));
+  connection.onWorkspaceSymbol((p) => server.workspaceSymbols(p));
   connection.onRequest(AnnotateRequest, guard(connection, (p) => server.annotate(p)));
   connection.onRequest(RemoveAnnotationRequest, guard(connection, (p) => server.removeAnnotation(p)));
   connection.onRequest(RelabelRequest, guard(connection, (p) => server.relabel(p)));

@@ -11,6 +11,12 @@ import type {
   Diagnostic,
   DocumentSymbol,
   DocumentSymbolParams,
+  Hover,
+  HoverParams,
+  Location,
+  ReferenceParams,
+  SymbolInformation,
+  WorkspaceSymbolParams,
   SemanticTokens,
   SemanticTokensParams,
 } from 'vscode-languageserver';
@@ -36,6 +42,10 @@ import { DOCUMENT_STATUSES, sameSpanAndLabel } from '../core/sidecar/types';
 import { articleDiagnostics, sidecarDiagnostics } from '../features/diagnostics';
 import { documentState, entityInfo } from '../features/documentState';
 import { documentSymbols } from '../features/documentSymbols';
+import { hoverFor } from '../features/hover';
+import { entityLocations } from '../features/locations';
+import { workspaceSymbols } from '../features/workspaceSymbols';
+import { CorpusIndexer, type IndexProgress } from '../workspace/corpusIndexer';
 import { semanticTokenData } from '../features/semanticTokens';
 import { Corpora } from '../workspace/corpora';
 import { OpenArticle } from '../workspace/openArticle';
@@ -46,6 +56,8 @@ export interface ServerHost {
   sendState(state: DocumentState): void;
   refreshSemanticTokens(): void;
   log(message: string): void;
+  /** Progress for long background work, when the client supports it. */
+  progress?(): IndexProgress | undefined;
 }
 
 /** A request the user must be told about (shown as an error message by the client). */
@@ -60,8 +72,11 @@ export class HashiyaServer {
   private readonly loading = new Map<string, Promise<OpenArticle | undefined>>();
   private workspaceRoots: string[] = [];
   private readonly corpora = new Corpora(() => this.workspaceRoots);
+  private readonly indexer: CorpusIndexer;
 
-  constructor(private readonly host: ServerHost) {}
+  constructor(private readonly host: ServerHost) {
+    this.indexer = new CorpusIndexer(() => host.progress?.());
+  }
 
   setWorkspaceRoots(uris: string[]): void {
     this.workspaceRoots = uris.map((u) => URI.parse(u).fsPath);
@@ -94,6 +109,8 @@ export class HashiyaServer {
     const article = new OpenArticle(uri, file, document, DocumentAnnotations.empty(document.getText()), corpus.config, sidecarPath, hasBom, 'missing', [], undefined, { moved: [], unresolved: [] });
     await this.readSidecar(article, true);
     this.articles.set(uri, article);
+    // The corpus index (hover counts, references, symbols, corpus memory) builds in the background.
+    void this.indexer.index(corpus.config).catch((e: Error) => this.host.log(`indexing ${corpus.config.root} failed: ${e.message}`));
     return article;
   }
 
@@ -177,6 +194,7 @@ export class HashiyaServer {
         this.host.refreshSemanticTokens();
         continue;
       }
+      if (file.endsWith('.ann.json')) await this.reindexSidecar(file);
       for (const article of this.articles.values()) {
         if (article.sidecarPath !== file) continue;
         await article.serialize(async () => {
@@ -187,6 +205,15 @@ export class HashiyaServer {
         });
       }
     }
+  }
+
+  /** A sidecar changed on disk (git checkout, another tool): the corpus index learns its entities. */
+  private async reindexSidecar(sidecarPath: string): Promise<void> {
+    const articlePath = sidecarPath.replace(/\.ann\.json$/, '.txt');
+    const location = await this.corpora.locate(articlePath);
+    if (!location || !this.indexer.peek(location.root)) return;
+    const text = await readFileIfExists(sidecarPath);
+    await this.indexer.update(location.root, articlePath, text === undefined ? undefined : parseSidecar(text).sidecar?.entities);
   }
 
   // ---- writing ------------------------------------------------------------------------------------------------
@@ -233,6 +260,7 @@ export class HashiyaServer {
     await writeFileAtomic(article.sidecarPath, content);
     article.health = 'ok';
     article.sidecarProblems = [];
+    await this.indexer.update(article.corpus.root, article.path, article.annotations.entities);
   }
 
   private publish(article: OpenArticle): void {
@@ -342,6 +370,43 @@ export class HashiyaServer {
     await this.loading.get(params.textDocument.uri);
     const article = this.articles.get(params.textDocument.uri);
     return article ? article.serialize(() => documentSymbols(article)) : [];
+  }
+
+  async hover(params: HoverParams): Promise<Hover | null> {
+    await this.loading.get(params.textDocument.uri);
+    const article = this.articles.get(params.textDocument.uri);
+    if (!article) return null;
+    const entity = article.annotations.entitiesAt(article.toCodePoint(params.position))[0];
+    if (!entity) return null;
+    const index = await this.indexer.peek(article.corpus.root);
+    const subject = { ...entity, source: (entity.extra?.source as string | undefined) ?? 'manual', suggested: false };
+    return hoverFor(article, subject, index?.occurrences(entity));
+  }
+
+  /** Every occurrence of the entity at the cursor across the corpus: same ref, or same label and text. */
+  async references(params: ReferenceParams): Promise<Location[]> {
+    await this.loading.get(params.textDocument.uri);
+    const article = this.articles.get(params.textDocument.uri);
+    if (!article) return [];
+    const entity = article.annotations.entitiesAt(article.toCodePoint(params.position))[0];
+    if (!entity) return [];
+    const index = await this.indexer.index(article.corpus);
+    return (await entityLocations(index.find(entity), (file) => this.openText(file))).map((found) => found.location);
+  }
+
+  async workspaceSymbols(params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
+    const roots = new Set([...this.articles.values()].map((a) => a.corpus));
+    const results: SymbolInformation[] = [];
+    for (const corpus of roots) {
+      const index = await this.indexer.index(corpus);
+      results.push(...(await workspaceSymbols(index, params.query, corpus, (file) => this.openText(file))));
+    }
+    return results;
+  }
+
+  private openText(file: string): string | undefined {
+    for (const article of this.articles.values()) if (article.path === file) return article.document.getText();
+    return undefined;
   }
 
   /** Writes pending sidecars (on shutdown). */

@@ -1,0 +1,78 @@
+// Every confirmed entity of a corpus, by article: what hover counts ("occurs 14 times in 6 articles"), what
+// workspace symbols and references search, and what corpus memory learns surface forms from. Pure: the caller
+// feeds it sidecars as it reads them and as they change.
+import type { Entity } from '../sidecar/types';
+
+export interface IndexedEntity extends Entity {
+  /** Absolute path of the article. */
+  article: string;
+}
+
+export interface Occurrences {
+  count: number;
+  articles: number;
+}
+
+export class EntityIndex {
+  private readonly byArticle = new Map<string, readonly Entity[]>();
+
+  /** Replaces what is known of one article (an empty list or undefined forgets it). */
+  set(article: string, entities: readonly Entity[] | undefined): void {
+    if (!entities || entities.length === 0) this.byArticle.delete(article);
+    else this.byArticle.set(article, entities);
+  }
+
+  get articleCount(): number {
+    return this.byArticle.size;
+  }
+
+  *entities(): Iterable<IndexedEntity> {
+    for (const [article, list] of this.byArticle) for (const e of list) yield { ...e, article };
+  }
+
+  /** Entities with this ref, or without a ref but with this label and text. */
+  find(target: { ref?: string; label: string; text: string }): IndexedEntity[] {
+    const out: IndexedEntity[] = [];
+    for (const e of this.entities()) {
+      if (target.ref ? e.ref === target.ref : !e.ref && e.label === target.label && e.text === target.text) out.push(e);
+    }
+    return out.sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start));
+  }
+
+  occurrences(target: { ref?: string; label: string; text: string }): Occurrences {
+    const found = this.find(target);
+    return { count: found.length, articles: new Set(found.map((e) => e.article)).size };
+  }
+
+  /** Entities whose text or ref contains `query` (case-insensitive), at most `limit`. */
+  search(query: string, limit = 500): IndexedEntity[] {
+    const q = query.toLowerCase();
+    const out: IndexedEntity[] = [];
+    for (const e of this.entities()) {
+      if (e.text.toLowerCase().includes(q) || (e.ref ?? '').toLowerCase().includes(q)) {
+        out.push(e);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+
+  /** Surface forms with their label and ref, and how often each was confirmed: the corpus's own knowledge. */
+  surfaceForms(): Array<{ text: string; label: string; ref?: string; count: number }> {
+    const counts = new Map<string, { text: string; label: string; ref?: string; count: number }>();
+    for (const e of this.entities()) {
+      const key = `${e.text}\u0000${e.label}\u0000${e.ref ?? ''}`;
+      const seen = counts.get(key);
+      if (seen) seen.count++;
+      else counts.set(key, e.ref ? { text: e.text, label: e.label, ref: e.ref, count: 1 } : { text: e.text, label: e.label, count: 1 });
+    }
+    return [...counts.values()];
+  }
+
+  /** Surface forms confirmed with more than one label across the corpus (inconsistent labelling). */
+  conflictingLabels(): Map<string, Set<string>> {
+    const labels = new Map<string, Set<string>>();
+    for (const e of this.entities()) (labels.get(e.text) ?? labels.set(e.text, new Set()).get(e.text)!).add(e.label);
+    return new Map([...labels].filter(([, set]) => set.size > 1));
+  }
+}

@@ -1,0 +1,78 @@
+// Reads every sidecar of a corpus in the background, once per corpus, into an EntityIndex; keeps it current
+// as sidecars are written here or change on disk. Articles are read only when a result needs a range in them.
+import { promises as fs } from 'node:fs';
+import type { CorpusConfig } from '../core/corpus/config';
+import { EntityIndex } from '../core/corpus/entityIndex';
+import { listArticles } from '../core/corpus/load';
+import { parseSidecar } from '../core/sidecar/parse';
+import { readFileIfExists, sidecarPathFor } from '../core/sidecar/store';
+import type { Entity } from '../core/sidecar/types';
+
+export interface IndexProgress {
+  begin(title: string, total: number): void;
+  report(done: number, total: number): void;
+  done(): void;
+}
+
+export class CorpusIndexer {
+  private readonly indexes = new Map<string, Promise<EntityIndex>>();
+
+  constructor(private readonly progress: () => IndexProgress | undefined) {}
+
+  /** The index of a corpus, built on first use. */
+  index(config: CorpusConfig): Promise<EntityIndex> {
+    let index = this.indexes.get(config.root);
+    if (!index) {
+      index = this.build(config);
+      this.indexes.set(config.root, index);
+    }
+    return index;
+  }
+
+  /** The index if it was built already (never starts a build). */
+  peek(root: string): Promise<EntityIndex> | undefined {
+    return this.indexes.get(root);
+  }
+
+  private async build(config: CorpusConfig): Promise<EntityIndex> {
+    const index = new EntityIndex();
+    const articles = await listArticles(config);
+    const progress = articles.length > 200 ? this.progress() : undefined;
+    progress?.begin('Hashiya: indexing corpus', articles.length);
+    let done = 0;
+    // Sidecars are small; reading a few at a time keeps a 10,000-article corpus quick without flooding the disk.
+    const batch = 32;
+    for (let i = 0; i < articles.length; i += batch) {
+      await Promise.all(
+        articles.slice(i, i + batch).map(async (article) => {
+          const text = await readFileIfExists(sidecarPathFor(article));
+          if (text !== undefined) index.set(article, parseSidecar(text).sidecar?.entities);
+        }),
+      );
+      done = Math.min(articles.length, i + batch);
+      progress?.report(done, articles.length);
+    }
+    progress?.done();
+    return index;
+  }
+
+  /** Records the entities of an article as just written or read. */
+  async update(root: string, article: string, entities: readonly Entity[] | undefined): Promise<void> {
+    const index = this.indexes.get(root);
+    if (index) (await index).set(article, entities);
+  }
+
+  forget(root: string): void {
+    this.indexes.delete(root);
+  }
+}
+
+/** The text of an article on disk (for ranges in articles that are not open). */
+export async function readArticleText(article: string): Promise<string | undefined> {
+  try {
+    const text = await fs.readFile(article, 'utf8');
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  } catch {
+    return undefined;
+  }
+}
