@@ -101,6 +101,23 @@ export const DocumentStateRequest = new RequestType<DocumentStateParams, Documen
 /** server -> client: a document's annotation state changed (after edits, annotation requests or a reload). */
 export const DocumentStateNotification = new NotificationType<DocumentState>('hashiya/documentStateChanged');
 
+export interface CandidatesParams {
+  textDocument: TextDocumentIdentifier;
+  range: Range;
+  limit?: number;
+}
+export interface CandidateInfo {
+  label: string;
+  ref?: string;
+  name: string;
+  description?: string;
+  source: string;
+  score: number;
+  match: string;
+}
+/** client -> server: knowledge-base candidates for a span, best first (the Annotate Selection quick pick). */
+export const CandidatesRequest = new RequestType<CandidatesParams, CandidateInfo[], void>('hashiya/candidates');
+
 /** Semantic token types, one per label kind; declared with superTypes in package.json so every theme colours them. */
 export const TOKEN_TYPES = ['location', 'actor', 'person', 'organization', 'date', 'event', 'entity'] as const;
 export const TOKEN_MODIFIERS = ['suggested'] as const;

@@ -6,10 +6,13 @@ import {
   ResponseError,
   ErrorCodes,
   TextDocumentSyncKind,
+  CodeActionKind,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import type { IndexProgress } from '../workspace/corpusIndexer';
+import { SERVER_COMMANDS } from '../features/codeActions';
 import {
+  CandidatesRequest,
   AnnotateRequest,
   DocumentStateNotification,
   DocumentStateRequest,
@@ -75,6 +78,9 @@ export function bindServer(connection: Connection): HashiyaServer {
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
         documentSymbolProvider: { label: 'Entities' },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] },
+        completionProvider: { triggerCharacters: [], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         referencesProvider: true,
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -99,6 +105,10 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.languages.semanticTokens.on((p) => server.semanticTokens(p));
   connection.onDocumentSymbol((p) => server.documentSymbols(p));
   connection.onHover((p) => server.hover(p));
+  connection.onCodeAction((p) => server.codeActions(p));
+  connection.onCompletion((p) => server.completion(p));
+  connection.onExecuteCommand(guard(connection, (p) => server.executeCommand(p)));
+  connection.onRequest(CandidatesRequest, guard(connection, (p) => server.candidates(p)));
   connection.onReferences((p) => server.references(p));
   connection.onWorkspaceSymbol((p) => server.workspaceSymbols(p));
   connection.onRequest(AnnotateRequest, guard(connection, (p) => server.annotate(p)));

@@ -11,6 +11,11 @@ import type {
   Diagnostic,
   DocumentSymbol,
   DocumentSymbolParams,
+  CodeAction,
+  CodeActionParams,
+  CompletionItem,
+  CompletionParams,
+  ExecuteCommandParams,
   Hover,
   HoverParams,
   Location,
@@ -22,6 +27,8 @@ import type {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
+  CandidateInfo,
+  CandidatesParams,
   AnnotateParams,
   AnnotateResult,
   DocumentState,
@@ -42,6 +49,10 @@ import { DOCUMENT_STATUSES, sameSpanAndLabel } from '../core/sidecar/types';
 import { articleDiagnostics, sidecarDiagnostics } from '../features/diagnostics';
 import { documentState, entityInfo } from '../features/documentState';
 import { documentSymbols } from '../features/documentSymbols';
+import { codeActions, fitToWords, SERVER_COMMANDS, type SpanArgs, wordOccurrences } from '../features/codeActions';
+import { completionItems, completionSpan } from '../features/completion';
+import { openSuggestions, suggestionInfos } from '../features/suggestions';
+import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
 import { hoverFor } from '../features/hover';
 import { entityLocations } from '../features/locations';
 import { workspaceSymbols } from '../features/workspaceSymbols';
@@ -74,8 +85,26 @@ export class HashiyaServer {
   private readonly corpora = new Corpora(() => this.workspaceRoots);
   private readonly indexer: CorpusIndexer;
 
-  constructor(private readonly host: ServerHost) {
+  constructor(
+    private readonly host: ServerHost,
+    private readonly knowledge?: KnowledgeProvider,
+  ) {
     this.indexer = new CorpusIndexer(() => host.progress?.());
+  }
+
+  /** The matcher of an article's corpus (undefined when no knowledge base is configured). */
+  private async matcher(article: OpenArticle): Promise<TextMatcher | undefined> {
+    if (!this.knowledge) return undefined;
+    const index = await this.indexer.peek(article.corpus.root);
+    return this.knowledge.matcherFor(article.corpus, index);
+  }
+
+  private async matchArticle(article: OpenArticle): Promise<void> {
+    const matcher = await this.matcher(article).catch((e: Error) => {
+      this.host.log(`knowledge base for ${article.corpus.root}: ${e.message}`);
+      return undefined;
+    });
+    article.candidates = matcher ? matcher.matchAll(article.document.getText()) : [];
   }
 
   setWorkspaceRoots(uris: string[]): void {
@@ -108,6 +137,7 @@ export class HashiyaServer {
     const sidecarPath = sidecarPathFor(file);
     const article = new OpenArticle(uri, file, document, DocumentAnnotations.empty(document.getText()), corpus.config, sidecarPath, hasBom, 'missing', [], undefined, { moved: [], unresolved: [] });
     await this.readSidecar(article, true);
+    await this.matchArticle(article);
     this.articles.set(uri, article);
     // The corpus index (hover counts, references, symbols, corpus memory) builds in the background.
     void this.indexer.index(corpus.config).catch((e: Error) => this.host.log(`indexing ${corpus.config.root} failed: ${e.message}`));
@@ -153,13 +183,21 @@ export class HashiyaServer {
     await this.loading.get(uri);
     const article = this.articles.get(uri);
     if (!article) return;
-    await article.serialize(() => {
+    await article.serialize(async () => {
       let moved = false;
+      const matcher = this.knowledge ? await this.matcher(article).catch(() => undefined) : undefined;
       for (const change of params.contentChanges) {
         const doc = article.document;
         const [start, end] = 'range' in change ? [doc.offsetAt(change.range.start), doc.offsetAt(change.range.end)] : [0, doc.getText().length];
+        const oldText = doc.getText();
         moved = article.annotations.applyChange(start, end, change.text) || moved;
         article.document = TextDocument.update(doc, [change], params.textDocument.version);
+        if (matcher) {
+          const newText = article.document.getText();
+          article.candidates = matcher.rematch
+            ? matcher.rematch(article.candidates, oldText, newText, start, end, change.text)
+            : matcher.matchAll(newText);
+        }
       }
       if (moved || article.health === 'ok') this.scheduleWrite(article);
       this.publish(article);
@@ -267,7 +305,7 @@ export class HashiyaServer {
     this.host.publishDiagnostics(article.uri, articleDiagnostics(article));
     const sidecarUri = URI.file(article.sidecarPath).toString();
     this.host.publishDiagnostics(sidecarUri, article.sidecarText !== undefined ? sidecarDiagnostics(article.sidecarText, article.sidecarProblems) : []);
-    this.host.sendState(documentState(article));
+    this.host.sendState(documentState(article, suggestionInfos(article, openSuggestions(article))));
   }
 
   // ---- requests -----------------------------------------------------------------------------------------------
@@ -363,7 +401,7 @@ export class HashiyaServer {
     await this.loading.get(params.textDocument.uri);
     const article = this.articles.get(params.textDocument.uri);
     if (!article) return { data: [] };
-    return article.serialize(() => ({ data: semanticTokenData(article) }));
+    return article.serialize(() => ({ data: semanticTokenData(article, openSuggestions(article)) }));
   }
 
   async documentSymbols(params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
@@ -377,10 +415,93 @@ export class HashiyaServer {
     const article = this.articles.get(params.textDocument.uri);
     if (!article) return null;
     const entity = article.annotations.entitiesAt(article.toCodePoint(params.position))[0];
-    if (!entity) return null;
     const index = await this.indexer.peek(article.corpus.root);
-    const subject = { ...entity, source: (entity.extra?.source as string | undefined) ?? 'manual', suggested: false };
-    return hoverFor(article, subject, index?.occurrences(entity));
+    const offset = article.toCodePoint(params.position);
+    const kb = entity?.ref ? (await this.matcher(article))?.describe(entity.ref) : undefined;
+    if (entity) {
+      const subject = { ...entity, ...(kb?.name ? { name: kb.name } : {}), ...(kb?.description ? { description: kb.description } : {}), source: kb ? `${kb.source}; confirmed by an annotator` : 'manual', suggested: false };
+      return hoverFor(article, subject, index?.occurrences(entity));
+    }
+    const suggestion = openSuggestions(article).find((s) => s.start <= offset && offset <= s.end);
+    if (!suggestion) return null;
+    const text = article.annotations.slice(suggestion.start, suggestion.end);
+    return hoverFor(article, { ...suggestion, text, suggested: true }, index?.occurrences({ ...suggestion, text }));
+  }
+
+  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    await this.loading.get(params.textDocument.uri);
+    const article = this.articles.get(params.textDocument.uri);
+    if (!article) return [];
+    return article.serialize(() => codeActions(article, article.toCodePoint(params.range.start), article.toCodePoint(params.range.end), openSuggestions(article)));
+  }
+
+  async completion(params: CompletionParams & { range?: { start: { line: number; character: number }; end: { line: number; character: number } } }): Promise<CompletionItem[]> {
+    await this.loading.get(params.textDocument.uri);
+    const article = this.articles.get(params.textDocument.uri);
+    if (!article) return [];
+    const offset = article.toCodePoint(params.position);
+    const span = completionSpan(article, offset, offset);
+    if (!span) return [];
+    const matcher = await this.matcher(article);
+    if (!matcher) return [];
+    return completionItems(article, span, matcher.rank(article.annotations.slice(span.start, span.end), 50));
+  }
+
+  async candidates(params: CandidatesParams): Promise<CandidateInfo[]> {
+    const article = await this.article(params.textDocument.uri);
+    const start = article.toCodePoint(params.range.start);
+    const span = completionSpan(article, start, article.toCodePoint(params.range.end));
+    const matcher = await this.matcher(article);
+    if (!span || !matcher) return [];
+    return matcher.rank(article.annotations.slice(span.start, span.end), params.limit ?? 30);
+  }
+
+  /** The server commands behind code actions and completions. */
+  async executeCommand(params: ExecuteCommandParams): Promise<unknown> {
+    const args = (params.arguments?.[0] ?? {}) as SpanArgs & { newLabel?: string; newRef?: string };
+    switch (params.command) {
+      case SERVER_COMMANDS.accept:
+        return this.mutate(args.uri, (article) => article.annotations.add(args.start, args.end, args.label, args.ref) !== undefined);
+      case SERVER_COMMANDS.reject:
+        return this.mutate(args.uri, (article) => article.annotations.reject(args.start, args.end, args.label));
+      case SERVER_COMMANDS.acceptAll:
+        return this.mutate(args.uri, (article) => {
+          let n = 0;
+          for (const s of openSuggestions(article)) {
+            if (args.label && s.label !== args.label) continue;
+            // Of several candidates for one span and label, the first (best) ref wins.
+            if (article.annotations.add(s.start, s.end, s.label, s.ref)) n++;
+          }
+          return n;
+        });
+      case SERVER_COMMANDS.remove:
+        return this.mutate(args.uri, (article) => article.annotations.remove((e) => e.start === args.start && e.end === args.end && e.label === args.label).length);
+      case SERVER_COMMANDS.relabel:
+        return this.mutate(args.uri, (article) => {
+          const [old] = article.annotations.remove((e) => e.start === args.start && e.end === args.end && e.label === args.label);
+          if (!old) return false;
+          const ref = args.newRef ?? (args.newLabel && args.newLabel !== old.label ? undefined : old.ref);
+          return article.annotations.add(old.start, old.end, args.newLabel ?? old.label, ref, old.extra) !== undefined;
+        });
+      case SERVER_COMMANDS.fitToWords:
+        return this.mutate(args.uri, (article) => {
+          const [old] = article.annotations.remove((e) => e.start === args.start && e.end === args.end && e.label === args.label);
+          if (!old) return false;
+          const fitted = fitToWords(article, old);
+          return article.annotations.add(fitted.start, fitted.end, old.label, old.ref, old.extra) !== undefined;
+        });
+      case SERVER_COMMANDS.annotateAll:
+        return this.mutate(args.uri, (article) => {
+          const length = args.end - args.start;
+          let n = 0;
+          for (const start of wordOccurrences(article, article.annotations.slice(args.start, args.end))) {
+            if (article.annotations.add(start, start + length, args.label, args.ref)) n++;
+          }
+          return n;
+        });
+      default:
+        throw new UserError(`Unknown command ${params.command}`);
+    }
   }
 
   /** Every occurrence of the entity at the cursor across the corpus: same ref, or same label and text. */

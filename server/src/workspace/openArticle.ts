@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnnotations, LoadReport } from '../core/annotations/documentAnnotations';
 import type { CorpusConfig } from '../core/corpus/config';
 import type { Problem } from '../core/sidecar/problems';
+import type { KbCandidate } from './suggestionTypes';
 
 export type SidecarHealth = 'ok' | 'missing' | 'corrupt';
 
@@ -14,6 +15,8 @@ export class OpenArticle {
   /** Content this server last wrote to the sidecar: a watcher event for it is our own echo. */
   lastWritten: string | undefined;
   writeTimer: NodeJS.Timeout | undefined;
+  /** Every knowledge-base match in the current text (suggestions are these minus annotated and rejected spans). */
+  candidates: KbCandidate[] = [];
 
   constructor(
     readonly uri: string,

@@ -1,0 +1,40 @@
+// Tag completion: on a word or a selection, knowledge-base candidates ranked by match; accepting one records the
+// annotation and leaves the text exactly as it was (the edit replaces the span with itself).
+import { type CompletionItem, CompletionItemKind, type Range } from 'vscode-languageserver';
+import type { OpenArticle } from '../workspace/openArticle';
+import type { RankedCandidate } from '../workspace/suggestionTypes';
+import { SERVER_COMMANDS, type SpanArgs } from './codeActions';
+
+const WORD = /[\p{L}\p{M}\p{Nd}_]/u;
+
+/** The code-point span to complete: the selection if any, else the word around the cursor (underscores join). */
+export function completionSpan(article: OpenArticle, from: number, to: number): { start: number; end: number } | undefined {
+  if (to > from) return { start: from, end: to };
+  const text = article.annotations;
+  let start = from;
+  let end = from;
+  while (start > 0 && WORD.test(text.slice(start - 1, start))) start--;
+  while (end < text.index.codePointLength && WORD.test(text.slice(end, end + 1))) end++;
+  return end > start ? { start, end } : undefined;
+}
+
+export function completionItems(article: OpenArticle, span: { start: number; end: number }, candidates: readonly RankedCandidate[]): CompletionItem[] {
+  const covered = article.annotations.slice(span.start, span.end);
+  const range: Range = article.toRange(span.start, span.end);
+  return candidates.map((c, i) => {
+    const args: SpanArgs = { uri: article.uri, start: span.start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}) };
+    const documentation = [c.description, `source: ${c.source}`, `match: ${c.match} (${c.score.toFixed(2)})`].filter(Boolean).join('\n\n');
+    return {
+      label: `${c.label}: ${c.name}`,
+      labelDetails: { detail: c.ref ? ` ${c.ref}` : '', description: c.source },
+      kind: c.label === 'LOC' ? CompletionItemKind.Module : CompletionItemKind.Class,
+      detail: `${c.label}${c.ref ? ' · ' + c.ref : ''} — ${c.match}`,
+      documentation: { kind: 'markdown', value: documentation },
+      // Keep the order we ranked in, and let the editor's filter match the covered text itself.
+      sortText: String(i).padStart(5, '0'),
+      filterText: covered,
+      textEdit: { range, newText: covered },
+      command: { title: 'Annotate', command: SERVER_COMMANDS.accept, arguments: [args] },
+    };
+  });
+}
