@@ -5,6 +5,7 @@ import { annotateSelection } from './commands/annotateSelection';
 import type { CommandContext } from './commands/context';
 import { removeAnnotation } from './commands/removeAnnotation';
 import { setDocumentStatus } from './commands/setDocumentStatus';
+import { onSuggestionAtCursor } from './commands/suggestionAtCursor';
 import { adoptCorpusArticles } from './corpusFiles';
 import { EntityDecorations } from './decorations';
 import { DocumentStates } from './documentStates';
@@ -34,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.workspace.onDidCloseTextDocument((d) => states.delete(d.uri)),
     vscode.commands.registerCommand('hashiya.annotateSelection', (args?: { label?: string; ref?: string }) => annotateSelection(ctx, args)),
     vscode.commands.registerCommand('hashiya.removeAnnotation', (args?: { label?: string }) => removeAnnotation(ctx, args)),
+    vscode.commands.registerCommand('hashiya.acceptSuggestion', () => onSuggestionAtCursor(ctx, 'accept')),
+    vscode.commands.registerCommand('hashiya.rejectSuggestion', () => onSuggestionAtCursor(ctx, 'reject')),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
   );
   return { ready };

@@ -1,11 +1,16 @@
-// Hashiya: Annotate Selection — a quick pick of the corpus labels (or arguments from a keybinding or a test).
+// Hashiya: Annotate Selection — a quick pick of knowledge-base candidates for the selection (ranked by the
+// server), then the plain labels; or arguments from a keybinding or a test.
 import * as vscode from 'vscode';
-import { AnnotateRequest } from '../../../common/protocol';
+import { AnnotateRequest, type CandidateInfo, CandidatesRequest, type LabelInfo } from '../../../common/protocol';
 import { activeArticle, type CommandContext } from './context';
 
 export interface AnnotateArgs {
   label?: string;
   ref?: string;
+}
+
+interface Choice extends vscode.QuickPickItem {
+  annotate?: { label: string; ref?: string };
 }
 
 export async function annotateSelection(ctx: CommandContext, args?: AnnotateArgs): Promise<boolean> {
@@ -18,20 +23,22 @@ export async function annotateSelection(ctx: CommandContext, args?: AnnotateArgs
     void vscode.window.showWarningMessage('Hashiya: select the text to annotate.');
     return false;
   }
-  let label = args?.label;
-  const ref = args?.ref;
-  if (!label) {
+  const range = ctx.client.code2ProtocolConverter.asRange(selection);
+  let choice = args?.label ? { label: args.label, ...(args.ref ? { ref: args.ref } : {}) } : undefined;
+  if (!choice) {
     const state = ctx.states.get(editor.document.uri)!;
-    const picked = await vscode.window.showQuickPick(
-      state.labels.map((l) => ({ label: l.name, description: l.title, detail: `kind: ${l.kind}` })),
-      { title: `Annotate "${editor.document.getText(selection)}"`, placeHolder: 'Label' },
-    );
-    if (!picked) return false;
-    label = picked.label;
+    const candidates = await ctx.client.sendRequest(CandidatesRequest, { textDocument: { uri }, range }).catch(() => [] as CandidateInfo[]);
+    const picked = await vscode.window.showQuickPick(choices(candidates, state.labels), {
+      title: `Annotate “${editor.document.getText(selection)}”`,
+      placeHolder: candidates.length > 0 ? 'A knowledge-base entry, or just a label' : 'Label',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!picked?.annotate) return false;
+    choice = picked.annotate;
   }
-  const params = { textDocument: { uri }, range: ctx.client.code2ProtocolConverter.asRange(selection), label, ...(ref ? { ref } : {}) };
   try {
-    const result = await ctx.client.sendRequest(AnnotateRequest, params);
+    const result = await ctx.client.sendRequest(AnnotateRequest, { textDocument: { uri }, range, ...choice });
     return result.added;
   } catch (error) {
     void vscode.window.showErrorMessage(`Hashiya: ${(error as Error).message}`);
@@ -39,8 +46,24 @@ export async function annotateSelection(ctx: CommandContext, args?: AnnotateArgs
   }
 }
 
+function choices(candidates: readonly CandidateInfo[], labels: readonly LabelInfo[]): Choice[] {
+  const items: Choice[] = [];
+  if (candidates.length > 0) items.push({ label: 'Knowledge base', kind: vscode.QuickPickItemKind.Separator });
+  for (const c of candidates) {
+    items.push({
+      label: `$(${c.label === 'LOC' ? 'location' : 'organization'}) ${c.name}`,
+      description: `${c.label}${c.ref ? ' · ' + c.ref : ''}`,
+      detail: [c.description, `${c.source}, ${c.match} match`].filter(Boolean).join(' — '),
+      annotate: c.ref ? { label: c.label, ref: c.ref } : { label: c.label },
+    });
+  }
+  items.push({ label: 'Labels', kind: vscode.QuickPickItemKind.Separator });
+  for (const l of labels) items.push({ label: l.name, description: l.title, detail: `kind: ${l.kind}, no reference`, annotate: { label: l.name } });
+  return items;
+}
+
 /** The selection, or the word under the cursor when nothing is selected. */
 export function wordOrSelection(editor: vscode.TextEditor): vscode.Range | undefined {
   if (!editor.selection.isEmpty) return editor.selection;
-  return editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{M}\p{Nd}]+/u);
+  return editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{M}\p{Nd}_]+/u);
 }

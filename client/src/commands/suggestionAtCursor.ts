@@ -1,0 +1,21 @@
+// Hashiya: Accept Suggestion / Reject Suggestion — one keystroke on the suggestion under the cursor. They run the
+// server's commands, so the sidecar is written by the same code as the quick fixes.
+import * as vscode from 'vscode';
+import type { SuggestionInfo } from '../../../common/protocol';
+import { activeArticle, type CommandContext } from './context';
+
+export async function onSuggestionAtCursor(ctx: CommandContext, action: 'accept' | 'reject'): Promise<boolean> {
+  await ctx.ready;
+  const target = activeArticle(ctx);
+  if (!target) return false;
+  const state = ctx.states.get(target.editor.document.uri)!;
+  const cursor = target.editor.selection.active;
+  const hit = state.suggestions.find((s: SuggestionInfo) => new vscode.Range(s.range.start.line, s.range.start.character, s.range.end.line, s.range.end.character).contains(cursor));
+  if (!hit) {
+    void vscode.window.showInformationMessage('Hashiya: no suggestion at the cursor.');
+    return false;
+  }
+  const args = { uri: target.uri, start: hit.start, end: hit.end, label: hit.label, ...(hit.ref ? { ref: hit.ref } : {}) };
+  await vscode.commands.executeCommand(`hashiya.server.${action}`, args);
+  return true;
+}
