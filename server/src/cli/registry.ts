@@ -2,6 +2,9 @@
 import type { CliIO } from './io';
 import { renderCommand } from './commands/render';
 import { validateCommand } from './commands/validate';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { statsCommand } from './commands/stats';
 
 export interface Command {
   name: string;
@@ -10,4 +13,4 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [validateCommand, renderCommand];
+export const COMMANDS: Command[] = [validateCommand, renderCommand, exportCommand, importCommand, statsCommand];
