@@ -5,6 +5,9 @@ import { annotateSelection } from './commands/annotateSelection';
 import type { CommandContext } from './commands/context';
 import { removeAnnotation } from './commands/removeAnnotation';
 import { setDocumentStatus } from './commands/setDocumentStatus';
+import { exportTrainingData } from './commands/exportTrainingData';
+import { importCorpusCommand } from './commands/importCorpus';
+import { showStats } from './commands/showStats';
 import { onSuggestionAtCursor } from './commands/suggestionAtCursor';
 import { adoptCorpusArticles } from './corpusFiles';
 import { EntityDecorations } from './decorations';
@@ -35,6 +38,9 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.workspace.onDidCloseTextDocument((d) => states.delete(d.uri)),
     vscode.commands.registerCommand('hashiya.annotateSelection', (args?: { label?: string; ref?: string }) => annotateSelection(ctx, args)),
     vscode.commands.registerCommand('hashiya.removeAnnotation', (args?: { label?: string }) => removeAnnotation(ctx, args)),
+    vscode.commands.registerCommand('hashiya.exportTrainingData', (preset?: Parameters<typeof exportTrainingData>[1]) => exportTrainingData(ctx, preset)),
+    vscode.commands.registerCommand('hashiya.importCorpus', (preset?: Parameters<typeof importCorpusCommand>[0]) => importCorpusCommand(preset)),
+    vscode.commands.registerCommand('hashiya.showStats', (root?: string) => showStats(ctx, root)),
     vscode.commands.registerCommand('hashiya.acceptSuggestion', () => onSuggestionAtCursor(ctx, 'accept')),
     vscode.commands.registerCommand('hashiya.rejectSuggestion', () => onSuggestionAtCursor(ctx, 'reject')),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
