@@ -261,6 +261,10 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
 
   // Staging folder beside the target.
   const layout = targetLayout(options, split);
+  const insideRoot = !path.relative(root, layout.out).startsWith('..') && !path.isAbsolute(path.relative(root, layout.out));
+  if (format === 'brat' && insideRoot && !path.basename(layout.out).startsWith('.')) {
+    throw new ExportError(`${options.out} is inside the corpus: its brat .txt files would become articles of the corpus; write it elsewhere`);
+  }
   await fs.mkdir(path.dirname(layout.out), { recursive: true });
   if (layout.isDir) await checkReplaceableFolder(layout.out);
   else if ((await fs.stat(layout.out).catch(() => undefined))?.isDirectory()) throw new ExportError(`${options.out} is a folder; give a file name, or --split for a folder`);
