@@ -1,10 +1,13 @@
 // Protocol tests: the bundled server over stdio, spoken to in real LSP.
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+
+const temporary: string[] = [];
+after(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
 import { DocumentSymbolRequest, HoverRequest, ReferencesRequest, SemanticTokensRequest, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnnotateRequest, RemoveAnnotationRequest, SetStatusRequest, TOKEN_TYPES } from '../../common/protocol';
@@ -20,6 +23,7 @@ const SIDECAR = 'iraq/dhi-qar-convoy-2020-07-22.ann.json';
 
 async function workspace(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hashiya-lsp-'));
+  temporary.push(dir);
   await cp(SAMPLES, dir, { recursive: true });
   return dir;
 }
@@ -229,6 +233,7 @@ describe('sidecars that cannot be trusted', () => {
 
   test('a .txt outside any corpus is ignored', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'hashiya-nocorpus-'));
+    temporary.push(dir);
     await writeFile(path.join(dir, 'notes.txt'), 'بغداد');
     const client = new LspTestClient();
     try {

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
+
+const temporary: string[] = [];
+after(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
 import { captureIO } from './io';
 import { runCli } from './main';
 
@@ -11,6 +14,7 @@ const SIDECAR = 'iraq/dhi-qar-convoy-2020-07-22.ann.json';
 
 async function sampleCopy(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hashiya-cli-'));
+  temporary.push(dir);
   await cp(SAMPLES, dir, { recursive: true });
   return dir;
 }
