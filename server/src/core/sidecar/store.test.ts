@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { articlePathFor, sidecarPathFor, writeFileAtomic } from './store';
+
+const temporary: string[] = [];
+after(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 test('sidecar and article paths pair up', () => {
   assert.equal(sidecarPathFor('/c/d/article.txt'), '/c/d/article.ann.json');
@@ -13,6 +16,7 @@ test('sidecar and article paths pair up', () => {
 
 test('an atomic write replaces the file and leaves no temporary file behind', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'hashiya-store-'));
+  temporary.push(dir);
   const file = path.join(dir, 'a.ann.json');
   await writeFile(file, 'old');
   await writeFileAtomic(file, 'new');
@@ -22,6 +26,7 @@ test('an atomic write replaces the file and leaves no temporary file behind', as
 
 test('a write that cannot complete leaves the target as it was and no temporary file', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'hashiya-store-'));
+  temporary.push(dir);
   // Renaming onto a non-empty directory fails after the temporary file was written and flushed.
   const target = path.join(dir, 'sub');
   await mkdir(path.join(target, 'x'), { recursive: true });

@@ -1,4 +1,5 @@
 // Helpers for tests: small corpora written to temporary folders, with sidecars made by the core's serializer.
+import { rmSync } from 'node:fs';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -6,8 +7,14 @@ import { serializeSidecar } from '../../sidecar/serialize';
 import type { DocumentStatus, Entity } from '../../sidecar/types';
 import { articleBytes, sha256Hex } from '../../text/hash';
 
+const created: string[] = [];
+// Temporary folders go when the test process ends, whatever the outcome.
+process.once('exit', () => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 export async function tempDir(prefix = 'hashiya-training-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 export interface DocSpec {
