@@ -22,6 +22,7 @@ import {
   TOKEN_MODIFIERS,
   TOKEN_TYPES,
 } from '../../../common/protocol';
+import { GazetteerKnowledge } from '../workspace/knowledgeProvider';
 import { HashiyaServer, UserError } from './hashiyaServer';
 
 /** Turns a user-facing error into an LSP error the client shows; anything else is logged as a bug. */
@@ -64,7 +65,7 @@ export function bindServer(connection: Connection): HashiyaServer {
     },
     log: (message) => connection.console.log(message),
     progress: () => (workDoneProgress ? indexProgress(connection) : undefined),
-  });
+  }, new GazetteerKnowledge());
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     semanticRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;

@@ -104,7 +104,7 @@ export class HashiyaServer {
       this.host.log(`knowledge base for ${article.corpus.root}: ${e.message}`);
       return undefined;
     });
-    article.candidates = matcher ? matcher.matchAll(article.document.getText()) : [];
+    article.candidates = matcher ? matcher.matchAll(article.document.getText(), article.annotations.index) : [];
   }
 
   setWorkspaceRoots(uris: string[]): void {
@@ -140,7 +140,10 @@ export class HashiyaServer {
     await this.matchArticle(article);
     this.articles.set(uri, article);
     // The corpus index (hover counts, references, symbols, corpus memory) builds in the background.
-    void this.indexer.index(corpus.config).catch((e: Error) => this.host.log(`indexing ${corpus.config.root} failed: ${e.message}`));
+    void this.indexer
+      .index(corpus.config)
+      .then((index) => this.knowledge?.corpusChanged?.(corpus.config, index))
+      .catch((e: Error) => this.host.log(`indexing ${corpus.config.root} failed: ${e.message}`));
     return article;
   }
 
@@ -189,14 +192,11 @@ export class HashiyaServer {
       for (const change of params.contentChanges) {
         const doc = article.document;
         const [start, end] = 'range' in change ? [doc.offsetAt(change.range.start), doc.offsetAt(change.range.end)] : [0, doc.getText().length];
-        const oldText = doc.getText();
+        const oldIndex = article.annotations.index;
         moved = article.annotations.applyChange(start, end, change.text) || moved;
         article.document = TextDocument.update(doc, [change], params.textDocument.version);
         if (matcher) {
-          const newText = article.document.getText();
-          article.candidates = matcher.rematch
-            ? matcher.rematch(article.candidates, oldText, newText, start, end, change.text)
-            : matcher.matchAll(newText);
+          article.candidates = matcher.rematch(article.candidates, oldIndex, article.annotations.text, article.annotations.index, { start, end, inserted: change.text });
         }
       }
       if (moved || article.health === 'ok') this.scheduleWrite(article);
@@ -299,6 +299,8 @@ export class HashiyaServer {
     article.health = 'ok';
     article.sidecarProblems = [];
     await this.indexer.update(article.corpus.root, article.path, article.annotations.entities);
+    const index = this.indexer.peek(article.corpus.root);
+    if (index && this.knowledge?.corpusChanged) this.knowledge.corpusChanged(article.corpus, await index);
   }
 
   private publish(article: OpenArticle): void {

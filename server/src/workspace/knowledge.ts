@@ -2,16 +2,17 @@
 // The server asks it for matches in a text and for ranked candidates for a span; how it matches is the core's.
 import type { CorpusConfig } from '../core/corpus/config';
 import type { EntityIndex } from '../core/corpus/entityIndex';
+import type { CodePointIndex } from '../core/text/codePoints';
 import type { KbCandidate, RankedCandidate } from './suggestionTypes';
 
 export interface TextMatcher {
   /** Every knowledge-base match in `text` (code points), ambiguity kept. */
-  matchAll(text: string): KbCandidate[];
+  matchAll(text: string, index: CodePointIndex): KbCandidate[];
   /**
-   * Matches after an edit of UTF-16 range [start16, end16) replaced by `inserted`: `previous` were the matches of
-   * the old text. Implementations re-scan only around the edit.
+   * Matches after UTF-16 range [start, end) of the old text was replaced by `inserted`; `previous` were the
+   * matches of the old text. Only the edited lines are scanned again.
    */
-  rematch?(previous: readonly KbCandidate[], oldText: string, newText: string, start16: number, end16: number, inserted: string): KbCandidate[];
+  rematch(previous: readonly KbCandidate[], oldIndex: CodePointIndex, newText: string, newIndex: CodePointIndex, edit: { start: number; end: number; inserted: string }): KbCandidate[];
   /** Candidates for a span of text, best first. */
   rank(query: string, limit: number): RankedCandidate[];
   /** What the knowledge base says about a ref, for hover. */

@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { DEFAULT_NORMALIZATION } from '../corpus/config';
+import { CodePointIndex } from '../text/codePoints';
+import type { KbEntry } from './entries';
+import { GazetteerMatcher } from './matcher';
+import { rankEntries } from './rank';
+import { GazetteerError } from './entries';
+import { readGeonamesGazetteer, readJsonlGazetteer, readTsvGazetteer } from './readers';
+import { rematchAfterEdit } from './rematch';
+
+const ENTRIES: KbEntry[] = [
+  { ref: 'geonames:99237', label: 'LOC', names: ['العراق', 'جمهورية العراق'], source: 'builtin' },
+  { ref: 'geonames:97019', label: 'LOC', names: ['ذي قار'], source: 'builtin' },
+  { ref: 'geonames:98182', label: 'LOC', names: ['بغداد'], source: 'builtin' },
+  { ref: 'geonames:99762', label: 'LOC', names: ['الديوانية'], source: 'builtin' },
+  { ref: 'actor:usa-mil', label: 'ACTOR', names: ['القوات الأميركية', 'القوات الأمريكية'], source: 'builtin' },
+  { ref: 'actor:usa', label: 'ACTOR', names: ['الأميركيين'], source: 'builtin' },
+  { ref: 'actor:najaf-council', label: 'ACTOR', names: ['النجف'], source: 'builtin' },
+  { ref: 'geonames:98463', label: 'LOC', names: ['النجف'], source: 'builtin' },
+];
+
+const matcher = (proclitics: 'exclude' | 'include' = 'exclude') => GazetteerMatcher.build(ENTRIES, { normalization: DEFAULT_NORMALIZATION, proclitics });
+const found = (text: string, m = matcher()) => m.matchAll(text).map((c) => `${[...text].slice(c.start, c.end).join('')}|${c.label}`);
+
+test('a name matches whole and after each proclitic, the span excluding the prefix', () => {
+  assert.deepEqual(found('بغداد وبغداد ببغداد والعراق بالعراق وبالعراق فالعراق كالعراق'), [
+    'بغداد|LOC', 'بغداد|LOC', 'بغداد|LOC', 'العراق|LOC', 'العراق|LOC', 'العراق|LOC', 'العراق|LOC', 'العراق|LOC',
+  ]);
+});
+
+test('لل is ل + ال: للقوات الأميركية and للأميركيين', () => {
+  const text = 'دعم للقوات الأميركية وللأميركيين';
+  assert.deepEqual(found(text), ['لقوات الأميركية|ACTOR', 'لأميركيين|ACTOR']);
+});
+
+test('policy include: the span covers the proclitic', () => {
+  assert.deepEqual(found('ببغداد وللأميركيين', matcher('include')), ['ببغداد|LOC', 'وللأميركيين|ACTOR']);
+});
+
+test('spelling variants, hamza and diacritics normalise; hashtags with underscores match their name', () => {
+  assert.deepEqual(found('القوات الامريكية في ذِي قَار و#ذي_قار و#القوات_الأمريكية'), ['القوات الامريكية|ACTOR', 'ذِي قَار|LOC', 'ذي_قار|LOC', 'القوات_الأمريكية|ACTOR']);
+});
+
+test('longest match wins; ambiguity is kept', () => {
+  assert.deepEqual(found('جمهورية العراق'), ['جمهورية العراق|LOC']);
+  assert.deepEqual(found('في النجف'), ['النجف|ACTOR', 'النجف|LOC']);
+});
+
+test('no match inside a longer word or across a comma or a line', () => {
+  assert.deepEqual(found('العراقية بغدادي'), []);
+  assert.deepEqual(found('ذي، قار ذي\nقار'), []);
+});
+
+test('offsets are code points after an emoji, CRLF and a BOM-less text', () => {
+  const text = '😀 خبر\r\nفي بغداد';
+  const [c] = matcher().matchAll(text);
+  assert.equal(c.start, [...text].indexOf('ب', 5));
+  assert.equal([...text].slice(c.start, c.end).join(''), 'بغداد');
+});
+
+test('trailing diacritics and tatweel belong to the name', () => {
+  assert.deepEqual(found('في بغدادَ اليوم'), ['بغدادَ|LOC']);
+});
+
+test('property: re-matching only the edited lines equals matching the whole new text', () => {
+  const words = fc.constantFrom('بغداد', 'ببغداد', 'العراق', 'ذي', 'قار', 'القوات', 'الأميركية', 'x', '😀', ' ', ' ', '\n', '\r\n', '_', '،');
+  const textArb = fc.array(words, { maxLength: 30 }).map((w) => w.join(''));
+  const m = matcher();
+  fc.assert(
+    fc.property(textArb, textArb, fc.nat(), fc.nat(20), (text, inserted, at, len) => {
+      const start = at % (text.length + 1);
+      const end = Math.min(text.length, start + len);
+      const oldIndex = CodePointIndex.of(text);
+      const newText = text.slice(0, start) + inserted + text.slice(end);
+      const newIndex = CodePointIndex.of(newText);
+      const key = (c: { start: number; end: number; label: string; ref?: string }) => `${c.start}-${c.end}-${c.label}-${c.ref}`;
+      const incremental = rematchAfterEdit(m, m.matchAll(text, oldIndex), oldIndex, newText, newIndex, { start, end, inserted }).map(key).sort();
+      const full = m.matchAll(newText, newIndex).map(key).sort();
+      assert.deepEqual(incremental, full);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('completion ranking: exact, after a proclitic, prefix, typo', () => {
+  const m = matcher();
+  const first = (q: string) => rankEntries(m, q, 5).map((r) => `${r.entry.names[0]}:${r.match}`);
+  assert.equal(first('بغداد')[0], 'بغداد:exact');
+  assert.equal(first('ببغداد')[0], 'بغداد:proclitic');
+  assert.equal(first('الديوا')[0], 'الديوانية:prefix');
+  assert.equal(first('الديوانيت')[0], 'الديوانية:fuzzy');
+  assert.ok(first('القوات').includes('القوات الأميركية:prefix'));
+});
+
+test('gazetteer readers: TSV, GeoNames and JSON Lines, errors name file and line', () => {
+  const tsv = readTsvGazetteer('# places\nبغداد\tLOC\tgeonames:98182\tcapital\nالحشد الشعبي\tACTOR\n', 'kb.tsv', 'gazetteer:kb.tsv');
+  assert.deepEqual(tsv.map((e) => [e.names[0], e.label, e.ref]), [['بغداد', 'LOC', 'geonames:98182'], ['الحشد الشعبي', 'ACTOR', 'gazetteer:kb.tsv:الحشد الشعبي']]);
+  assert.throws(() => readTsvGazetteer('بغداد\n', 'kb.tsv', 'x'), (e: GazetteerError) => e.message === 'kb.tsv:1: no label (name<TAB>label[<TAB>ref[<TAB>description]])');
+  const row = ['98182', 'Baghdad', 'Baghdad', 'Bagdad,بغداد', '33.34058', '44.40088', 'P', 'PPLC', 'IQ', '', '07', '', '', '', '7216000', '', '41', 'Asia/Baghdad', '2020-01-01'].join('\t');
+  const [geo] = readGeonamesGazetteer(row + '\n', 'cities.txt', 'gazetteer:cities.txt');
+  assert.deepEqual(geo.names, ['Baghdad', 'Bagdad', 'بغداد']);
+  assert.equal(geo.ref, 'geonames:98182');
+  assert.match(geo.description!, /^capital, admin1 IQ\.07, IQ — 33\.34, 44\.40$/);
+  assert.throws(() => readGeonamesGazetteer('1\t2\n', 'cities.txt', 'x'), /cities\.txt:1: expected 19/);
+  const [kb] = readJsonlGazetteer('{"id":"actor:pmf","label":"ACTOR","names":["الحشد الشعبي","الحشد"]}\n', 'kb.jsonl', 'x');
+  assert.deepEqual(kb.names, ['الحشد الشعبي', 'الحشد']);
+  assert.throws(() => readJsonlGazetteer('\n{"id":"a","label":"LOC","names":[]}', 'kb.jsonl', 'x'), /kb\.jsonl:2: "names" must be/);
+});

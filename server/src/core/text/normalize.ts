@@ -1,0 +1,120 @@
+// Normalisation for matching (SPEC §4). The article is never changed: matching runs on a normalised copy, and
+// `origin` maps every normalised UTF-16 unit back to the original, so a match reports exact original offsets.
+import type { NormalizationOptions } from '../corpus/config';
+
+export interface NormalizedText {
+  text: string;
+  /** origin[i]: UTF-16 offset in the original of normalised unit i; origin[text.length] = original length. */
+  origin: Int32Array;
+}
+
+const ALEF = 0x0627;
+const YEH = 0x064a;
+const HEH = 0x0647;
+const WAW = 0x0648;
+const KAF = 0x0643;
+
+/** Per-code-unit rule: -1 drops the unit, 0 keeps it, anything else replaces it. Built once per option set. */
+function buildTable(o: NormalizationOptions): Int32Array {
+  const table = new Int32Array(0x10000);
+  const set = (from: number, to: number) => (table[from] = to);
+  if (o.diacritics) {
+    for (let c = 0x064b; c <= 0x065f; c++) set(c, -1);
+    set(0x0670, -1);
+    // Quranic annotation marks that news text sometimes carries.
+    for (let c = 0x06d6; c <= 0x06dc; c++) set(c, -1);
+  }
+  if (o.tatweel) set(0x0640, -1);
+  if (o.alef) for (const c of [0x0623, 0x0625, 0x0622, 0x0671, 0x0672, 0x0673]) set(c, ALEF);
+  if (o.alefMaksura) set(0x0649, YEH);
+  if (o.tehMarbuta) set(0x0629, HEH);
+  if (o.hamzaCarriers) {
+    set(0x0624, WAW);
+    set(0x0626, YEH);
+  }
+  if (o.persianLetters) {
+    for (const c of [0x06cc, 0x06d0, 0x06cd, 0x06ce]) set(c, YEH); // ی ې ۍ ێ
+    for (const c of [0x06a9, 0x06aa]) set(c, KAF); // ک ڪ
+    for (const c of [0x06c1, 0x06be, 0x06d5]) set(c, HEH); // ہ ھ ە
+    set(0x06c0, HEH); // ۀ
+  }
+  if (o.digits) {
+    for (let d = 0; d < 10; d++) {
+      set(0x0660 + d, 0x30 + d);
+      set(0x06f0 + d, 0x30 + d);
+    }
+  }
+  if (o.bidiControls) for (const c of [0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x061c]) set(c, -1);
+  if (o.joiners) {
+    set(0x200c, -1);
+    set(0x200d, -1);
+  }
+  return table;
+}
+
+function isPresentationForm(c: number): boolean {
+  return (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
+}
+
+const tables = new Map<string, Int32Array>();
+
+export class Normalizer {
+  private readonly table: Int32Array;
+
+  constructor(private readonly options: NormalizationOptions) {
+    const key = JSON.stringify(options);
+    let table = tables.get(key);
+    if (!table) {
+      table = buildTable(options);
+      tables.set(key, table);
+    }
+    this.table = table;
+  }
+
+  /** A name or a query normalised (no offset map needed). */
+  normalizeString(text: string): string {
+    return this.normalize(text).text;
+  }
+
+  normalize(text: string, from = 0, to = text.length): NormalizedText {
+    const table = this.table;
+    const forms = this.options.presentationForms;
+    let units = new Uint16Array(to - from + 16);
+    let origin = new Int32Array(to - from + 17);
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (forms && c >= 0xfb50 && isPresentationForm(c)) {
+        // NFKC of one presentation form may give several letters (ﻻ -> لا) and diacritics to drop again.
+        const expanded = String.fromCharCode(c).normalize('NFKC');
+        if (n + expanded.length + 1 >= units.length) [units, origin] = grow(units, origin, expanded.length);
+        for (let k = 0; k < expanded.length; k++) {
+          const e = expanded.charCodeAt(k);
+          const rule = table[e];
+          if (rule === -1) continue;
+          units[n] = rule === 0 ? e : rule;
+          origin[n++] = i;
+        }
+        continue;
+      }
+      const rule = table[c];
+      if (rule === -1) continue;
+      if (n + 1 >= units.length) [units, origin] = grow(units, origin, 1);
+      units[n] = rule === 0 ? c : rule;
+      origin[n++] = i;
+    }
+    origin[n] = to;
+    return { text: UTF16.decode(units.subarray(0, n)), origin: origin.subarray(0, n + 1) };
+  }
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+function grow(units: Uint16Array, origin: Int32Array, extra: number): [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>] {
+  const size = (units.length + extra) * 2;
+  const u = new Uint16Array(size);
+  u.set(units);
+  const o = new Int32Array(size + 1);
+  o.set(origin);
+  return [u, o];
+}

@@ -1,0 +1,103 @@
+// The knowledge of each corpus, built once and reused: one matcher over the built-in gazetteer and the corpus's
+// gazetteers, and a small one over corpus memory that is rebuilt (debounced) when annotations change.
+import type { CorpusConfig } from '../core/corpus/config';
+import type { EntityIndex } from '../core/corpus/entityIndex';
+import type { Candidate, GazetteerMatcher } from '../core/gazetteer/matcher';
+import { buildMatcher, corpusMemoryEntries, readKnowledge } from '../core/gazetteer/load';
+import { rankEntries } from '../core/gazetteer/rank';
+import { rematchAfterEdit } from '../core/gazetteer/rematch';
+import type { KnowledgeProvider, TextMatcher } from './knowledge';
+import type { KbCandidate, RankedCandidate } from './suggestionTypes';
+
+const MEMORY_REBUILD_DELAY_MS = 500;
+
+function toKb(c: Candidate): KbCandidate {
+  const out: KbCandidate = { start: c.start, end: c.end, label: c.label, name: c.name, source: c.source };
+  if (c.ref) out.ref = c.ref;
+  if (c.description) out.description = c.description;
+  return out;
+}
+
+class CorpusKnowledge implements TextMatcher {
+  memory: GazetteerMatcher;
+  memoryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly config: CorpusConfig,
+    readonly fixed: GazetteerMatcher,
+    memory: GazetteerMatcher,
+  ) {
+    this.memory = memory;
+  }
+
+  matchAll(text: string, index: Parameters<TextMatcher['matchAll']>[1]): KbCandidate[] {
+    return [...this.fixed.matchAll(text, index), ...this.memory.matchAll(text, index)].map(toKb).sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  rematch(...[previous, oldIndex, newText, newIndex, edit]: Parameters<TextMatcher['rematch']>): KbCandidate[] {
+    // Both matchers share the edit logic; previous candidates carry their source, so split them back.
+    const fromMemory = (c: KbCandidate) => c.source === 'corpus';
+    const asCandidates = (list: readonly KbCandidate[]) => list.map((c) => ({ ...c, matched: '', name: c.name ?? '' }) as Candidate);
+    const fixed = rematchAfterEdit(this.fixed, asCandidates(previous.filter((c) => !fromMemory(c))), oldIndex, newText, newIndex, edit);
+    const memory = rematchAfterEdit(this.memory, asCandidates(previous.filter(fromMemory)), oldIndex, newText, newIndex, edit);
+    return [...fixed, ...memory].map(toKb).sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  rank(query: string, limit: number): RankedCandidate[] {
+    const ranked = [...rankEntries(this.memory, query, limit), ...rankEntries(this.fixed, query, limit)].sort((a, b) => b.score - a.score);
+    const seen = new Set<string>();
+    const out: RankedCandidate[] = [];
+    for (const r of ranked) {
+      const key = `${r.entry.label}|${r.entry.ref || r.entry.names[0]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const c: RankedCandidate = { label: r.entry.label, name: r.entry.names[0], source: r.entry.source, score: r.score, match: r.match };
+      if (r.entry.ref) c.ref = r.entry.ref;
+      if (r.entry.description) c.description = r.entry.description;
+      out.push(c);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  describe(ref: string): { name?: string; description?: string; source: string } | undefined {
+    const entry = this.fixed.entryByRef(ref) ?? this.memory.entryByRef(ref);
+    if (!entry) return undefined;
+    return { name: entry.names[0], ...(entry.description ? { description: entry.description } : {}), source: entry.source };
+  }
+}
+
+export class GazetteerKnowledge implements KnowledgeProvider {
+  private readonly corpora = new Map<string, Promise<CorpusKnowledge>>();
+
+  constructor(private readonly builtinDir?: string) {}
+
+  matcherFor(config: CorpusConfig, corpus: EntityIndex | undefined): Promise<TextMatcher> {
+    const key = `${config.root}\u0000${JSON.stringify([config.labels, config.gazetteers, config.builtinGazetteer, config.normalization, config.proclitics])}`;
+    let knowledge = this.corpora.get(key);
+    if (!knowledge) {
+      knowledge = (async () => {
+        const sources = await readKnowledge(config, this.builtinDir ? { builtinDir: this.builtinDir } : {});
+        const fixed = buildMatcher(config, sources);
+        const memory = buildMatcher(config, { gazetteers: [], memory: corpus ? corpusMemoryEntries(corpus) : [] });
+        return new CorpusKnowledge(config, fixed, memory);
+      })();
+      for (const k of this.corpora.keys()) if (k.startsWith(`${config.root}\u0000`)) this.corpora.delete(k);
+      this.corpora.set(key, knowledge);
+      knowledge.catch(() => this.corpora.delete(key));
+    }
+    return knowledge;
+  }
+
+  corpusChanged(config: CorpusConfig, corpus: EntityIndex): void {
+    for (const [key, knowledge] of this.corpora) {
+      if (!key.startsWith(`${config.root}\u0000`)) continue;
+      void knowledge.then((k) => {
+        if (k.memoryTimer) clearTimeout(k.memoryTimer);
+        k.memoryTimer = setTimeout(() => {
+          k.memory = buildMatcher(k.config, { gazetteers: [], memory: corpusMemoryEntries(corpus) });
+        }, MEMORY_REBUILD_DELAY_MS);
+      });
+    }
+  }
+}
