@@ -5,6 +5,7 @@ import { validateCommand } from './commands/validate';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { statsCommand } from './commands/stats';
+import { suggestCommand } from './commands/suggest';
 
 export interface Command {
   name: string;
@@ -13,4 +14,4 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [validateCommand, renderCommand, exportCommand, importCommand, statsCommand];
+export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand];

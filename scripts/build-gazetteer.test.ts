@@ -1,0 +1,40 @@
+// The built-in gazetteer: reproducible from its sources, well-formed, and holding what the seed article needs.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+
+const ROOT = path.join(__dirname, '..');
+const DATA = path.join(ROOT, 'data/builtin');
+const lines = (file: string) => readFileSync(path.join(DATA, file), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+
+test('places.jsonl is exactly what the build script derives from fixtures/geonames', () => {
+  const committed = readFileSync(path.join(DATA, 'places.jsonl'), 'utf8');
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-gazetteer.mjs')], { stdio: 'pipe' });
+  assert.equal(readFileSync(path.join(DATA, 'places.jsonl'), 'utf8'), committed, 'run node scripts/build-gazetteer.mjs and commit the result');
+});
+
+test('every entry has a unique id, a label and Arabic names; files are sorted by id', () => {
+  const ids = new Set<string>();
+  for (const file of ['places.jsonl', 'actors.jsonl']) {
+    const entries = lines(file);
+    assert.ok(entries.length > 100, `${file} has ${entries.length} entries`);
+    entries.forEach((e, i) => {
+      assert.match(e.id, /^[^\s:]+:\S+$/, `${file}:${i + 1} id`);
+      assert.ok(!ids.has(e.id), `${file}:${i + 1} duplicate id ${e.id}`);
+      ids.add(e.id);
+      assert.ok(e.label === 'LOC' || e.label === 'ACTOR', `${file}:${i + 1} label`);
+      assert.ok(Array.isArray(e.names) && e.names.length > 0, `${file}:${i + 1} names`);
+      for (const n of e.names) assert.match(n, /[\u0600-\u06FF]/, `${file}:${i + 1} name ${n} is Arabic script`);
+      if (i > 0) assert.ok(entries[i - 1].id < e.id, `${file}:${i + 1} sorted by id`);
+    });
+  }
+});
+
+test('the entries the seed article needs are there', () => {
+  const all = [...lines('places.jsonl'), ...lines('actors.jsonl')];
+  const has = (name: string, label: string) => all.some((e) => e.label === label && e.names.includes(name));
+  for (const name of ['العراق', 'بغداد', 'ذي قار', 'الديوانية', 'صلاح الدين', 'البطحاء', 'إيران', 'سوريا']) assert.ok(has(name, 'LOC'), name);
+  for (const name of ['القوات الأميركية', 'القوات الأمريكية', 'الجيش الأميركي', 'أهل الكهف', 'وزارة الدفاع الأميركية', 'عصائب أهل الحق', 'الحشد الشعبي', 'داعش']) assert.ok(has(name, 'ACTOR'), name);
+});
