@@ -114,6 +114,8 @@ export interface CandidateInfo {
   source: string;
   score: number;
   match: string;
+  /** The span this candidate would annotate (a proclitic before the name is left out unless the corpus says so). */
+  range?: Range;
 }
 /** client -> server: knowledge-base candidates for a span, best first (the Annotate Selection quick pick). */
 export const CandidatesRequest = new RequestType<CandidatesParams, CandidateInfo[], void>('hashiya/candidates');

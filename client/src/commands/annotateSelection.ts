@@ -10,7 +10,7 @@ export interface AnnotateArgs {
 }
 
 interface Choice extends vscode.QuickPickItem {
-  annotate?: { label: string; ref?: string };
+  annotate?: { label: string; ref?: string; range?: CandidateInfo['range'] };
 }
 
 export async function annotateSelection(ctx: CommandContext, args?: AnnotateArgs): Promise<boolean> {
@@ -24,7 +24,7 @@ export async function annotateSelection(ctx: CommandContext, args?: AnnotateArgs
     return false;
   }
   const range = ctx.client.code2ProtocolConverter.asRange(selection);
-  let choice = args?.label ? { label: args.label, ...(args.ref ? { ref: args.ref } : {}) } : undefined;
+  let choice: Choice['annotate'] = args?.label ? { label: args.label, ...(args.ref ? { ref: args.ref } : {}) } : undefined;
   if (!choice) {
     const state = ctx.states.get(editor.document.uri)!;
     const candidates = await ctx.client.sendRequest(CandidatesRequest, { textDocument: { uri }, range }).catch(() => [] as CandidateInfo[]);
@@ -38,7 +38,8 @@ export async function annotateSelection(ctx: CommandContext, args?: AnnotateArgs
     choice = picked.annotate;
   }
   try {
-    const result = await ctx.client.sendRequest(AnnotateRequest, { textDocument: { uri }, range, ...choice });
+    // A candidate found after a proclitic annotates the name only (its own range).
+    const result = await ctx.client.sendRequest(AnnotateRequest, { textDocument: { uri }, range: choice.range ?? range, label: choice.label, ...(choice.ref ? { ref: choice.ref } : {}) });
     return result.added;
   } catch (error) {
     void vscode.window.showErrorMessage(`Hashiya: ${(error as Error).message}`);
@@ -54,7 +55,7 @@ function choices(candidates: readonly CandidateInfo[], labels: readonly LabelInf
       label: `$(${c.label === 'LOC' ? 'location' : 'organization'}) ${c.name}`,
       description: `${c.label}${c.ref ? ' · ' + c.ref : ''}`,
       detail: [c.description, `${c.source}, ${c.match} match`].filter(Boolean).join(' — '),
-      annotate: c.ref ? { label: c.label, ref: c.ref } : { label: c.label },
+      annotate: { label: c.label, ...(c.ref ? { ref: c.ref } : {}), ...(c.range ? { range: c.range } : {}) },
     });
   }
   items.push({ label: 'Labels', kind: vscode.QuickPickItemKind.Separator });

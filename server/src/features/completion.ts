@@ -18,11 +18,19 @@ export function completionSpan(article: OpenArticle, from: number, to: number): 
   return end > start ? { start, end } : undefined;
 }
 
+/** Where the entity for a candidate starts: after a proclitic, unless the corpus includes proclitics in spans. */
+export function candidateStart(article: OpenArticle, span: { start: number; end: number }, c: RankedCandidate): number {
+  if (!c.prefix || article.corpus.proclitics === 'include') return span.start;
+  const covered = article.annotations.slice(span.start, span.end);
+  return span.start + [...covered.slice(0, c.prefix)].length;
+}
+
 export function completionItems(article: OpenArticle, span: { start: number; end: number }, candidates: readonly RankedCandidate[]): CompletionItem[] {
   const covered = article.annotations.slice(span.start, span.end);
   const range: Range = article.toRange(span.start, span.end);
   return candidates.map((c, i) => {
-    const args: SpanArgs = { uri: article.uri, start: span.start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}) };
+    const start = candidateStart(article, span, c);
+    const args: SpanArgs = { uri: article.uri, start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}) };
     const documentation = [c.description, `source: ${c.source}`, `match: ${c.match} (${c.score.toFixed(2)})`].filter(Boolean).join('\n\n');
     return {
       label: `${c.label}: ${c.name}`,

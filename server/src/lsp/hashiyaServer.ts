@@ -50,7 +50,7 @@ import { articleDiagnostics, sidecarDiagnostics } from '../features/diagnostics'
 import { documentState, entityInfo } from '../features/documentState';
 import { documentSymbols } from '../features/documentSymbols';
 import { codeActions, fitToWords, SERVER_COMMANDS, type SpanArgs, wordOccurrences } from '../features/codeActions';
-import { completionItems, completionSpan } from '../features/completion';
+import { candidateStart, completionItems, completionSpan } from '../features/completion';
 import { openSuggestions, suggestionInfos } from '../features/suggestions';
 import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
 import { hoverFor } from '../features/hover';
@@ -455,7 +455,7 @@ export class HashiyaServer {
     const span = completionSpan(article, start, article.toCodePoint(params.range.end));
     const matcher = await this.matcher(article);
     if (!span || !matcher) return [];
-    return matcher.rank(article.annotations.slice(span.start, span.end), params.limit ?? 30);
+    return matcher.rank(article.annotations.slice(span.start, span.end), params.limit ?? 30).map((c) => ({ ...c, range: article.toRange(candidateStart(article, span, c), span.end) }));
   }
 
   /** The server commands behind code actions and completions. */

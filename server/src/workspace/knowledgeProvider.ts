@@ -54,6 +54,7 @@ class CorpusKnowledge implements TextMatcher {
       const c: RankedCandidate = { label: r.entry.label, name: r.entry.names[0], source: r.entry.source, score: r.score, match: r.match };
       if (r.entry.ref) c.ref = r.entry.ref;
       if (r.entry.description) c.description = r.entry.description;
+      if (r.prefix) c.prefix = r.prefix;
       out.push(c);
       if (out.length >= limit) break;
     }

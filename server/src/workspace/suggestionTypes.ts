@@ -23,4 +23,6 @@ export interface RankedCandidate {
   score: number;
   /** How it matched: exact, proclitic, prefix, fuzzy. */
   match: string;
+  /** UTF-16 units at the start of the query that are a proclitic, not part of the name. */
+  prefix?: number;
 }

@@ -12,6 +12,8 @@ export interface RankedEntry {
   key: string;
   score: number;
   match: MatchKind;
+  /** For a match after a proclitic: UTF-16 units of the query that the proclitic takes (ببغداد -> 1). */
+  prefix?: number;
 }
 
 interface KeyIndex {
@@ -65,16 +67,18 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
   const key = matcher.keyOf(query);
   if (!key) return [];
   const results = new Map<KbEntry, RankedEntry>();
-  const offer = (k: string, score: number, match: MatchKind) => {
+  const offer = (k: string, score: number, match: MatchKind, prefix?: number) => {
     for (const entry of matcher.lookupKey(k)) {
       const seen = results.get(entry);
-      if (!seen || seen.score < score) results.set(entry, { entry, key: k, score, match });
+      if (!seen || seen.score < score) results.set(entry, prefix ? { entry, key: k, score, match, prefix } : { entry, key: k, score, match });
     }
   };
   offer(key, 1, 'exact');
   // After a proclitic: ببغداد -> بغداد, للقوات -> القوات.
+  const { text: normalized, origin } = matcher.normalizer.normalize(query);
+  const firstLetter = normalized.search(/[\p{L}\p{Nd}]/u);
   for (const split of procliticSplits(key)) {
-    if (split.prefix > 0) offer((split.elidedAlef ? 'ا' : '') + key.slice(split.prefix), 0.95, 'proclitic');
+    if (split.prefix > 0) offer((split.elidedAlef ? 'ا' : '') + key.slice(split.prefix), 0.95, 'proclitic', origin[firstLetter + split.prefix]);
   }
   const index = keyIndex(matcher);
   // Names that start with the text (a partial word or the first words of a longer name).
