@@ -6,7 +6,7 @@
 import type { NormalizationOptions, procliticPolicy } from '../corpus/config';
 import { CodePointIndex } from '../text/codePoints';
 import { Normalizer } from '../text/normalize';
-import { procliticSplits } from '../text/proclitics';
+import { visitProcliticSplits } from '../text/proclitics';
 import type { KbEntry } from './entries';
 
 export interface Candidate {
@@ -76,8 +76,12 @@ export class GazetteerMatcher {
   readonly normalizer: Normalizer;
   /** Normalised name key -> entry ids. */
   private readonly keys = new Map<string, number[]>();
-  /** First token of a name -> the most tokens a name starting with it has. */
-  private readonly firstTokens = new Map<string, number>();
+  /**
+   * The scan never builds strings: it hashes as it reads. Hash of a name's first token -> the most tokens a name
+   * starting with it has; hash of a whole key -> the keys with that hash (checked for equality only on a match).
+   */
+  private readonly firstTokens = new Map<number, number>();
+  private readonly keyHashes = new Map<number, string | string[]>();
   private readonly bloom = new Uint32Array(BLOOM_BITS >>> 5);
   readonly entries: KbEntry[] = [];
   private readonly byRef = new Map<string, number>();
@@ -116,12 +120,18 @@ export class GazetteerMatcher {
       if (ids) {
         if (!ids.includes(id)) ids.push(id);
       } else this.keys.set(key, [id]);
+      if (ids) continue;
       const space = key.indexOf(' ');
-      const first = space === -1 ? key : key.slice(0, space);
+      const firstHash = fnvString(key, 0, space === -1 ? key.length : space) | 0;
       let tokens = 1;
       for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) tokens++;
-      if ((this.firstTokens.get(first) ?? 0) < tokens) this.firstTokens.set(first, tokens);
-      this.bloomAdd(fnvString(first));
+      if ((this.firstTokens.get(firstHash) ?? 0) < tokens) this.firstTokens.set(firstHash, tokens);
+      this.bloomAdd(firstHash >>> 0);
+      const keyHash = fnvString(key) | 0;
+      const same = this.keyHashes.get(keyHash);
+      if (same === undefined) this.keyHashes.set(keyHash, key);
+      else if (typeof same === 'string') this.keyHashes.set(keyHash, [same, key]);
+      else same.push(key);
     }
   }
 
@@ -165,66 +175,108 @@ export class GazetteerMatcher {
     const lineStart = from <= 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
     let lineEnd = to >= text.length ? text.length : text.indexOf('\n', to);
     if (lineEnd === -1) lineEnd = text.length;
-    const { text: norm, origin } = this.normalizer.normalize(text, lineStart, lineEnd);
+    const { units, length: n, origin } = this.normalizer.normalizeUnits(text, lineStart, lineEnd);
     const out: Candidate[] = [];
-    const n = norm.length;
+    const keyHashes = this.keyHashes;
     const firstTokens = this.firstTokens;
+    const codeAt = (i: number) => units[i];
+    // The best match at the current token, over its proclitic readings (longest wins, the whole word first).
+    let s = 0;
+    let e = 0;
+    let wholeHash = 0;
+    let bestEnd = -1;
+    let bestPrefix = 0;
+    let bestElided = false;
+    const tryReading = (prefix: number, elidedAlef: boolean) => {
+      let h = prefix === 0 && !elidedAlef ? wholeHash : fnvUnits(units, s + prefix, e, elidedAlef ? ALEF_HASH : FNV_OFFSET);
+      if (!this.bloomHas(h)) return;
+      const maxTokens = firstTokens.get(h | 0);
+      if (maxTokens === undefined) return;
+      let end = e;
+      if (keyHashes.has(h | 0) && end > bestEnd) {
+        bestEnd = end;
+        bestPrefix = prefix;
+        bestElided = elidedAlef;
+      }
+      for (let t = 1; t < maxTokens; t++) {
+        // The next word must follow after a short run of joiners on the same line.
+        let j = end;
+        while (j < n && j - end < MAX_JOINER_RUN && isJoiner(units[j])) j++;
+        if (j === end || j >= n || !WORD[units[j]]) break;
+        h = fnvStep(h, 0x20);
+        let k = j;
+        while (k < n && WORD[units[k]]) h = fnvStep(h, units[k++]);
+        end = k;
+        if (keyHashes.has(h | 0) && end > bestEnd) {
+          bestEnd = end;
+          bestPrefix = prefix;
+          bestElided = elidedAlef;
+        }
+      }
+    };
     let i = 0;
     while (i < n) {
-      // Next token [s, e) with its hash.
-      while (i < n && !WORD[norm.charCodeAt(i)]) i++;
+      while (i < n && !WORD[units[i]]) i++;
       if (i >= n) break;
-      const s = i;
+      s = i;
       let h = FNV_OFFSET;
-      while (i < n && WORD[norm.charCodeAt(i)]) h = fnvStep(h, norm.charCodeAt(i++));
-      const e = i;
-      const matchEnd = this.matchAt(norm, s, e, h, firstTokens, out, text, origin, index);
-      if (matchEnd > e) i = matchEnd;
+      while (i < n && WORD[units[i]]) h = fnvStep(h, units[i++]);
+      e = i;
+      wholeHash = h;
+      bestEnd = -1;
+      // Only a token starting with و ف ب ل ك can carry a proclitic.
+      const c0 = units[s];
+      if (e - s > 2 && (c0 === 0x0648 || c0 === 0x0641 || c0 === 0x0628 || c0 === 0x0644 || c0 === 0x0643)) visitProcliticSplits(codeAt, s, e, tryReading);
+      else tryReading(0, false);
+      if (bestEnd < 0) continue;
+      // Only now is the key spelled out, to check it against the names (a hash collision is not a match).
+      const key = spellKey(units, s + bestPrefix, bestEnd, bestElided);
+      if (!this.keys.has(key)) continue;
+      this.emit(out, text, index, origin, s + (this.options.proclitics === 'include' ? 0 : bestPrefix), bestEnd, key);
+      i = bestEnd;
     }
     return out;
   }
 
-  /** Tries the token [s, e) and its proclitic readings as the start of a name; returns the end of the match. */
-  private matchAt(norm: string, s: number, e: number, wholeHash: number, firstTokens: Map<string, number>, out: Candidate[], text: string, origin: Int32Array, index: CodePointIndex): number {
-    let best: { prefix: number; end: number; key: string } | undefined;
-    const splits = e - s > 2 ? procliticSplits(norm, s, e) : [{ prefix: 0, elidedAlef: false }];
-    for (const split of splits) {
-      const h = split.prefix === 0 ? wholeHash : fnvString(norm, s + split.prefix, e, split.elidedAlef ? ALEF_HASH : FNV_OFFSET);
-      if (!this.bloomHas(h)) continue;
-      const first = (split.elidedAlef ? 'ا' : '') + norm.slice(s + split.prefix, e);
-      const maxTokens = firstTokens.get(first);
-      if (maxTokens === undefined) continue;
-      let key = first;
-      let end = e;
-      let found: { end: number; key: string } | undefined = this.keys.has(key) ? { end, key } : undefined;
-      for (let t = 1; t < maxTokens; t++) {
-        // The next token must follow after a short run of joiners on the same line.
-        let j = end;
-        while (j < norm.length && j - end < MAX_JOINER_RUN && isJoiner(norm.charCodeAt(j))) j++;
-        if (j === end || j >= norm.length || !WORD[norm.charCodeAt(j)]) break;
-        let k = j;
-        while (k < norm.length && WORD[norm.charCodeAt(k)]) k++;
-        key += ' ' + norm.slice(j, k);
-        end = k;
-        if (this.keys.has(key)) found = { end, key };
-      }
-      if (found && (!best || found.end > best.end)) best = { prefix: split.prefix, end: found.end, key: found.key };
-    }
-    if (!best) return e;
-    const prefix = this.options.proclitics === 'include' ? 0 : best.prefix;
-    const start16 = origin[s + prefix];
-    let end16 = origin[best.end - 1] + 1;
+  /** One candidate per entry of `key`, for normalised units [start, end) of the scanned line. */
+  private emit(out: Candidate[], text: string, index: CodePointIndex, origin: Int32Array, start: number, end: number, key: string): void {
+    const start16 = origin[start];
+    let end16 = origin[end - 1] + 1;
     // Marks and tatweel dropped by normalisation right after the last letter belong to the name.
-    while (end16 < text.length && (text.charCodeAt(end16) === 0x0640 || /\p{M}/u.test(text[end16]))) end16++;
-    const start = index.toCodePoint(start16);
-    const end = index.toCodePoint(end16);
-    for (const id of this.keys.get(best.key)!) {
+    while (end16 < text.length && isMarkOrTatweel(text.charCodeAt(end16))) end16++;
+    const startCp = index.toCodePoint(start16);
+    const endCp = index.toCodePoint(end16);
+    for (const id of this.keys.get(key)!) {
       const entry = this.entries[id];
-      const c: Candidate = { start, end, label: entry.label, name: entry.names[0], matched: best.key, source: entry.source };
+      const c: Candidate = { start: startCp, end: endCp, label: entry.label, name: entry.names[0], matched: key, source: entry.source };
       if (entry.ref) c.ref = entry.ref;
       if (entry.description) c.description = entry.description;
       out.push(c);
     }
-    return best.end;
   }
+}
+
+/** Arabic marks, tatweel and combining diacritics: what may trail a name's last letter. */
+function isMarkOrTatweel(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || (c >= 0x06d6 && c <= 0x06ed) || (c >= 0x0300 && c <= 0x036f);
+}
+
+function fnvUnits(units: Uint16Array, from: number, to: number, h: number): number {
+  for (let i = from; i < to; i++) h = fnvStep(h, units[i]);
+  return h;
+}
+
+/** The key of normalised units [from, to): words joined by single spaces, with the elided alef of لل restored. */
+function spellKey(units: Uint16Array, from: number, to: number, elidedAlef: boolean): string {
+  let key = elidedAlef ? 'ا' : '';
+  let gap = false;
+  for (let i = from; i < to; i++) {
+    const c = units[i];
+    if (WORD[c]) {
+      if (gap) key += ' ';
+      gap = false;
+      key += String.fromCharCode(c);
+    } else gap = true;
+  }
+  return key;
 }

@@ -52,14 +52,13 @@ function buildTable(o: NormalizationOptions): Int32Array {
   return table;
 }
 
-function isPresentationForm(c: number): boolean {
-  return (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
-}
 
 const tables = new Map<string, Int32Array>();
 
 export class Normalizer {
   private readonly table: Int32Array;
+  private scratchUnits = new Uint16Array(0);
+  private scratchOrigin = new Int32Array(0);
 
   constructor(private readonly options: NormalizationOptions) {
     const key = JSON.stringify(options);
@@ -77,44 +76,70 @@ export class Normalizer {
   }
 
   normalize(text: string, from = 0, to = text.length): NormalizedText {
-    const table = this.table;
+    const { units, length, origin } = this.normalizeUnits(text, from, to);
+    // Buffer's UTF-16 decoding keeps every unit (TextDecoder would drop a leading U+FEFF and shift the map).
+    const normalized = Buffer.from(units.buffer, units.byteOffset, length * 2).toString('utf16le');
+    return { text: normalized, origin: origin.slice(0, length + 1) };
+  }
+
+  /**
+   * The normalised code units of text[from, to) without building a string (the matcher scans them directly):
+   * units[0, length) and origin[0, length] as in `normalize`. They are views of scratch buffers that the next call
+   * reuses: fresh multi-megabyte arrays per call cost more in page faults than the normalisation itself.
+   */
+  normalizeUnits(text: string, from = 0, to = text.length): { units: Uint16Array; length: number; origin: Int32Array } {
+    if (this.scratchUnits.length < to - from + 16) {
+      const size = Math.max(1024, 2 ** Math.ceil(Math.log2(to - from + 17)));
+      this.scratchUnits = new Uint16Array(size);
+      this.scratchOrigin = new Int32Array(size + 1);
+    }
+    let units = this.scratchUnits;
+    let origin = this.scratchOrigin;
     const forms = this.options.presentationForms;
-    let units = new Uint16Array(to - from + 16);
-    let origin = new Int32Array(to - from + 17);
+    const table = this.table;
+    // Presentation forms are rare: stretches without them go through a tight loop of one table lookup per unit.
     let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (forms && c >= 0xfb50 && isPresentationForm(c)) {
-        // NFKC of one presentation form may give several letters (ﻻ -> لا) and diacritics to drop again.
-        const expanded = String.fromCharCode(c).normalize('NFKC');
-        if (n + expanded.length + 1 >= units.length) [units, origin] = grow(units, origin, expanded.length);
-        for (let k = 0; k < expanded.length; k++) {
-          const e = expanded.charCodeAt(k);
-          const rule = table[e];
-          if (rule === -1) continue;
-          units[n] = rule === 0 ? e : rule;
-          origin[n++] = i;
-        }
-        continue;
+    let pos = from;
+    while (pos < to) {
+      PRESENTATION_FORMS.lastIndex = pos;
+      const next = forms && PRESENTATION_FORMS.test(text) ? Math.min(PRESENTATION_FORMS.lastIndex - 1, to) : to;
+      n = mapUnits(text, pos, next, table, units, origin, n);
+      if (next >= to) break;
+      // NFKC of one presentation form may give several letters (ﻻ -> لا) and diacritics to drop again.
+      const expanded = String.fromCharCode(text.charCodeAt(next)).normalize('NFKC');
+      if (n + expanded.length + (to - next) + 16 >= units.length) {
+        const size = 2 ** Math.ceil(Math.log2(n + expanded.length + (to - next) + 17));
+        const u = new Uint16Array(size);
+        u.set(units.subarray(0, n));
+        const o = new Int32Array(size + 1);
+        o.set(origin.subarray(0, n));
+        this.scratchUnits = units = u;
+        this.scratchOrigin = origin = o;
       }
-      const rule = table[c];
-      if (rule === -1) continue;
-      if (n + 1 >= units.length) [units, origin] = grow(units, origin, 1);
-      units[n] = rule === 0 ? c : rule;
-      origin[n++] = i;
+      for (let k = 0; k < expanded.length; k++) {
+        const e = expanded.charCodeAt(k);
+        const rule = table[e];
+        if (rule === -1) continue;
+        units[n] = rule === 0 ? e : rule;
+        origin[n++] = next;
+      }
+      pos = next + 1;
     }
     origin[n] = to;
-    return { text: UTF16.decode(units.subarray(0, n)), origin: origin.subarray(0, n + 1) };
+    return { units, length: n, origin };
   }
 }
 
-const UTF16 = new TextDecoder('utf-16le');
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/g;
 
-function grow(units: Uint16Array, origin: Int32Array, extra: number): [Uint16Array<ArrayBuffer>, Int32Array<ArrayBuffer>] {
-  const size = (units.length + extra) * 2;
-  const u = new Uint16Array(size);
-  u.set(units);
-  const o = new Int32Array(size + 1);
-  o.set(origin);
-  return [u, o];
+/** The hot loop: each unit dropped (-1), kept (0) or replaced, with its origin. Returns the count written. */
+function mapUnits(text: string, from: number, to: number, table: Int32Array, units: Uint16Array, origin: Int32Array, n: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const rule = table[c];
+    if (rule === -1) continue;
+    units[n] = rule === 0 ? c : rule;
+    origin[n++] = i;
+  }
+  return n;
 }

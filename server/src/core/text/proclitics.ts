@@ -23,24 +23,32 @@ export interface ProcliticSplit {
 }
 
 /**
+ * Calls `visit` for every way to read a proclitic prefix off the token [start, end) — the whole token first — with
+ * the prefix length in code units and whether it stands for ل + ال with the alef dropped. `codeAt` reads the
+ * (normalised) text; nothing is allocated, so the matcher can call this for every token it scans.
+ */
+export function visitProcliticSplits(codeAt: (i: number) => number, start: number, end: number, visit: (prefix: number, elidedAlef: boolean) => void): void {
+  visit(0, false);
+  const length = end - start;
+  const first = codeAt(start);
+  // The conjunction (و ف) and the preposition (ب ل ك) may each be absent or present: و، ب، وب ...
+  const conjunctions = first === WAW || first === FEH ? 2 : 1;
+  for (let conjunction = 0; conjunction < conjunctions; conjunction++) {
+    if (conjunction === 1 && length - 1 >= MIN_REMAINDER) visit(1, false);
+    const preposition = codeAt(start + conjunction);
+    if ((preposition === BEH || preposition === LAM || preposition === KAF) && length - conjunction - 1 >= MIN_REMAINDER) {
+      visit(conjunction + 1, false);
+      if (preposition === LAM && codeAt(start + conjunction + 1) === LAM) visit(conjunction + 1, true);
+    }
+  }
+}
+
+/**
  * Every way to read a proclitic prefix off `word` (the code units of one token, from `start` to `end`), the whole
  * word first. The letters are compared after normalisation, so callers pass normalised text.
  */
 export function procliticSplits(text: string, start = 0, end = text.length): ProcliticSplit[] {
-  const out: ProcliticSplit[] = [{ prefix: 0, elidedAlef: false }];
-  const length = end - start;
-  const first = text.charCodeAt(start);
-  // The conjunction (و ف) and the preposition (ب ل ك) may each be absent or present: و، ب، وب ...
-  const conjunctionLengths = first === WAW || first === FEH ? [0, 1] : [0];
-  for (const conjunction of conjunctionLengths) {
-    if (conjunction === 1 && length - 1 >= MIN_REMAINDER) out.push({ prefix: 1, elidedAlef: false });
-    const preposition = text.charCodeAt(start + conjunction);
-    if ((preposition === BEH || preposition === LAM || preposition === KAF) && length - conjunction - 1 >= MIN_REMAINDER) {
-      out.push({ prefix: conjunction + 1, elidedAlef: false });
-      if (preposition === LAM && text.charCodeAt(start + conjunction + 1) === LAM) {
-        out.push({ prefix: conjunction + 1, elidedAlef: true });
-      }
-    }
-  }
+  const out: ProcliticSplit[] = [];
+  visitProcliticSplits((i) => text.charCodeAt(i), start, end, (prefix, elidedAlef) => out.push({ prefix, elidedAlef }));
   return out;
 }
