@@ -6,7 +6,7 @@
 import type { NormalizationOptions, procliticPolicy } from '../corpus/config';
 import { CodePointIndex } from '../text/codePoints';
 import { Normalizer } from '../text/normalize';
-import { visitProcliticSplits } from '../text/proclitics';
+import { fillProcliticReadings } from '../text/proclitics';
 import type { KbEntry } from './entries';
 
 export interface Candidate {
@@ -52,6 +52,8 @@ function fnvString(s: string, from = 0, to = s.length, h = FNV_OFFSET): number {
 const ALEF_HASH = fnvStep(FNV_OFFSET, 0x0627);
 
 const BLOOM_BITS = 1 << 24;
+/** Most name ends remembered at one token (readings × words of the longest name starting there). */
+const HIT_LIMIT = 64;
 
 export interface MatcherOptions {
   normalization: NormalizationOptions;
@@ -84,6 +86,9 @@ export class GazetteerMatcher {
   private readonly keyHashes = new Map<number, string | string[]>();
   private readonly bloom = new Uint32Array(BLOOM_BITS >>> 5);
   readonly entries: KbEntry[] = [];
+  private readonly readings = new Int32Array(8);
+  private readonly hitEnds = new Int32Array(HIT_LIMIT);
+  private readonly hitReadings = new Int32Array(HIT_LIMIT);
   private readonly byRef = new Map<string, number>();
 
   constructor(readonly options: MatcherOptions) {
@@ -149,17 +154,12 @@ export class GazetteerMatcher {
     return this.keys.keys();
   }
 
+  /** Two bits per first token; the scan in matchRange tests the same two bits inline. */
   private bloomAdd(h: number): void {
     const a = h & (BLOOM_BITS - 1);
     const b = ((h >>> 16) | (h << 16)) & (BLOOM_BITS - 1);
     this.bloom[a >>> 5] |= 1 << (a & 31);
     this.bloom[b >>> 5] |= 1 << (b & 31);
-  }
-
-  private bloomHas(h: number): boolean {
-    const a = h & (BLOOM_BITS - 1);
-    const b = ((h >>> 16) | (h << 16)) & (BLOOM_BITS - 1);
-    return (this.bloom[a >>> 5] & (1 << (a & 31))) !== 0 && (this.bloom[b >>> 5] & (1 << (b & 31))) !== 0;
   }
 
   /** Every match in the whole text. */
@@ -179,61 +179,77 @@ export class GazetteerMatcher {
     const out: Candidate[] = [];
     const keyHashes = this.keyHashes;
     const firstTokens = this.firstTokens;
-    const codeAt = (i: number) => units[i];
-    // The best match at the current token, over its proclitic readings (longest wins, the whole word first).
-    let s = 0;
-    let e = 0;
-    let wholeHash = 0;
-    let bestEnd = -1;
-    let bestPrefix = 0;
-    let bestElided = false;
-    const tryReading = (prefix: number, elidedAlef: boolean) => {
-      let h = prefix === 0 && !elidedAlef ? wholeHash : fnvUnits(units, s + prefix, e, elidedAlef ? ALEF_HASH : FNV_OFFSET);
-      if (!this.bloomHas(h)) return;
-      const maxTokens = firstTokens.get(h | 0);
-      if (maxTokens === undefined) return;
-      let end = e;
-      if (keyHashes.has(h | 0) && end > bestEnd) {
-        bestEnd = end;
-        bestPrefix = prefix;
-        bestElided = elidedAlef;
-      }
-      for (let t = 1; t < maxTokens; t++) {
-        // The next word must follow after a short run of joiners on the same line.
-        let j = end;
-        while (j < n && j - end < MAX_JOINER_RUN && isJoiner(units[j])) j++;
-        if (j === end || j >= n || !WORD[units[j]]) break;
-        h = fnvStep(h, 0x20);
-        let k = j;
-        while (k < n && WORD[units[k]]) h = fnvStep(h, units[k++]);
-        end = k;
-        if (keyHashes.has(h | 0) && end > bestEnd) {
-          bestEnd = end;
-          bestPrefix = prefix;
-          bestElided = elidedAlef;
-        }
-      }
-    };
+    const bloom = this.bloom;
+    const readings = this.readings;
+    const include = this.options.proclitics === 'include';
+    const hitEnds = this.hitEnds;
+    const hitReadings = this.hitReadings;
+    // One loop, no closures: every variable stays local to this function (V8 keeps them in registers).
     let i = 0;
     while (i < n) {
       while (i < n && !WORD[units[i]]) i++;
       if (i >= n) break;
-      s = i;
-      let h = FNV_OFFSET;
-      while (i < n && WORD[units[i]]) h = fnvStep(h, units[i++]);
-      e = i;
-      wholeHash = h;
-      bestEnd = -1;
+      const s = i;
+      let wholeHash = FNV_OFFSET;
+      while (i < n && WORD[units[i]]) wholeHash = Math.imul(wholeHash ^ units[i++], 0x01000193) >>> 0;
+      const e = i;
       // Only a token starting with و ف ب ل ك can carry a proclitic.
       const c0 = units[s];
-      if (e - s > 2 && (c0 === 0x0648 || c0 === 0x0641 || c0 === 0x0628 || c0 === 0x0644 || c0 === 0x0643)) visitProcliticSplits(codeAt, s, e, tryReading);
-      else tryReading(0, false);
-      if (bestEnd < 0) continue;
-      // Only now is the key spelled out, to check it against the names (a hash collision is not a match).
-      const key = spellKey(units, s + bestPrefix, bestEnd, bestElided);
-      if (!this.keys.has(key)) continue;
-      this.emit(out, text, index, origin, s + (this.options.proclitics === 'include' ? 0 : bestPrefix), bestEnd, key);
-      i = bestEnd;
+      let count = 1;
+      readings[0] = 0;
+      if (e - s > 2 && (c0 === 0x0648 || c0 === 0x0641 || c0 === 0x0628 || c0 === 0x0644 || c0 === 0x0643)) count = fillProcliticReadings(units, s, e, readings);
+      // Every (end, reading) whose hash is a name's, longest checked first: a hash collision must not hide a
+      // shorter real name.
+      let hitCount = 0;
+      for (let r = 0; r < count; r++) {
+        const prefix = readings[r] >> 1;
+        const elided = (readings[r] & 1) === 1;
+        let h = wholeHash;
+        if (r > 0) {
+          h = elided ? ALEF_HASH : FNV_OFFSET;
+          for (let k = s + prefix; k < e; k++) h = Math.imul(h ^ units[k], 0x01000193) >>> 0;
+        }
+        const a = h & (BLOOM_BITS - 1);
+        const b = ((h >>> 16) | (h << 16)) & (BLOOM_BITS - 1);
+        if ((bloom[a >>> 5] & (1 << (a & 31))) === 0 || (bloom[b >>> 5] & (1 << (b & 31))) === 0) continue;
+        const maxTokens = firstTokens.get(h | 0);
+        if (maxTokens === undefined) continue;
+        let end = e;
+        if (keyHashes.has(h | 0) && hitCount < HIT_LIMIT) {
+          hitEnds[hitCount] = end;
+          hitReadings[hitCount++] = readings[r];
+        }
+        for (let t = 1; t < maxTokens; t++) {
+          // The next word must follow after a short run of joiners on the same line.
+          let j = end;
+          while (j < n && j - end < MAX_JOINER_RUN && isJoiner(units[j])) j++;
+          if (j === end || j >= n || !WORD[units[j]]) break;
+          h = Math.imul(h ^ 0x20, 0x01000193) >>> 0;
+          let k = j;
+          while (k < n && WORD[units[k]]) h = Math.imul(h ^ units[k++], 0x01000193) >>> 0;
+          end = k;
+          if (keyHashes.has(h | 0) && hitCount < HIT_LIMIT) {
+            hitEnds[hitCount] = end;
+            hitReadings[hitCount++] = readings[r];
+          }
+        }
+      }
+      if (hitCount === 0) continue;
+      // Only now are keys spelled out and checked against the names (a hash collision is not a match). The longest
+      // end wins; among readings with the same end, the earlier one (the whole word before a proclitic reading).
+      for (;;) {
+        let pick = -1;
+        for (let h = 0; h < hitCount; h++) if (hitEnds[h] >= 0 && (pick < 0 || hitEnds[h] > hitEnds[pick])) pick = h;
+        if (pick < 0) break;
+        const prefix = hitReadings[pick] >> 1;
+        const key = spellKey(units, s + prefix, hitEnds[pick], (hitReadings[pick] & 1) === 1);
+        if (this.keys.has(key)) {
+          this.emit(out, text, index, origin, s + (include ? 0 : prefix), hitEnds[pick], key);
+          i = hitEnds[pick];
+          break;
+        }
+        hitEnds[pick] = -1;
+      }
     }
     return out;
   }
@@ -261,22 +277,19 @@ function isMarkOrTatweel(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || (c >= 0x06d6 && c <= 0x06ed) || (c >= 0x0300 && c <= 0x036f);
 }
 
-function fnvUnits(units: Uint16Array, from: number, to: number, h: number): number {
-  for (let i = from; i < to; i++) h = fnvStep(h, units[i]);
-  return h;
-}
 
 /** The key of normalised units [from, to): words joined by single spaces, with the elided alef of لل restored. */
 function spellKey(units: Uint16Array, from: number, to: number, elidedAlef: boolean): string {
   let key = elidedAlef ? 'ا' : '';
-  let gap = false;
-  for (let i = from; i < to; i++) {
-    const c = units[i];
-    if (WORD[c]) {
-      if (gap) key += ' ';
-      gap = false;
-      key += String.fromCharCode(c);
-    } else gap = true;
+  let wordStart = -1;
+  for (let i = from; i <= to; i++) {
+    const inWord = i < to && WORD[units[i]] === 1;
+    if (inWord && wordStart < 0) wordStart = i;
+    else if (!inWord && wordStart >= 0) {
+      // Whole words at once: native decoding of a short run beats appending characters one by one.
+      key += (key.length > (elidedAlef ? 1 : 0) ? ' ' : '') + String.fromCharCode.apply(null, units.subarray(wordStart, i) as unknown as number[]);
+      wordStart = -1;
+    }
   }
   return key;
 }

@@ -23,24 +23,26 @@ export interface ProcliticSplit {
 }
 
 /**
- * Calls `visit` for every way to read a proclitic prefix off the token [start, end) — the whole token first — with
- * the prefix length in code units and whether it stands for ل + ال with the alef dropped. `codeAt` reads the
- * (normalised) text; nothing is allocated, so the matcher can call this for every token it scans.
+ * Writes every way to read a proclitic prefix off the token units[start, end) into `out` — the whole token first
+ * — as prefix length × 2 + 1 when it stands for ل + ال with the alef dropped; returns how many. Allocates
+ * nothing, so the matcher can call it for every token it scans. `out` needs room for 6 readings.
  */
-export function visitProcliticSplits(codeAt: (i: number) => number, start: number, end: number, visit: (prefix: number, elidedAlef: boolean) => void): void {
-  visit(0, false);
+export function fillProcliticReadings(units: ArrayLike<number>, start: number, end: number, out: Int32Array): number {
+  let count = 0;
+  out[count++] = 0;
   const length = end - start;
-  const first = codeAt(start);
+  const first = units[start];
   // The conjunction (و ف) and the preposition (ب ل ك) may each be absent or present: و، ب، وب ...
   const conjunctions = first === WAW || first === FEH ? 2 : 1;
   for (let conjunction = 0; conjunction < conjunctions; conjunction++) {
-    if (conjunction === 1 && length - 1 >= MIN_REMAINDER) visit(1, false);
-    const preposition = codeAt(start + conjunction);
+    if (conjunction === 1 && length - 1 >= MIN_REMAINDER) out[count++] = 2;
+    const preposition = units[start + conjunction];
     if ((preposition === BEH || preposition === LAM || preposition === KAF) && length - conjunction - 1 >= MIN_REMAINDER) {
-      visit(conjunction + 1, false);
-      if (preposition === LAM && codeAt(start + conjunction + 1) === LAM) visit(conjunction + 1, true);
+      out[count++] = (conjunction + 1) * 2;
+      if (preposition === LAM && units[start + conjunction + 1] === LAM) out[count++] = (conjunction + 1) * 2 + 1;
     }
   }
+  return count;
 }
 
 /**
@@ -48,7 +50,9 @@ export function visitProcliticSplits(codeAt: (i: number) => number, start: numbe
  * word first. The letters are compared after normalisation, so callers pass normalised text.
  */
 export function procliticSplits(text: string, start = 0, end = text.length): ProcliticSplit[] {
-  const out: ProcliticSplit[] = [];
-  visitProcliticSplits((i) => text.charCodeAt(i), start, end, (prefix, elidedAlef) => out.push({ prefix, elidedAlef }));
-  return out;
+  const units = new Uint16Array(end - start);
+  for (let i = start; i < end; i++) units[i - start] = text.charCodeAt(i);
+  const readings = new Int32Array(6);
+  const count = fillProcliticReadings(units, 0, units.length, readings);
+  return Array.from(readings.subarray(0, count), (r) => ({ prefix: r >> 1, elidedAlef: (r & 1) === 1 }));
 }
