@@ -1,6 +1,6 @@
 // Activation only: starts the language client and wires commands, decorations and the status bar.
 import * as vscode from 'vscode';
-import { DocumentStateNotification } from '../../common/protocol';
+import { type DocumentState, DocumentStateNotification } from '../../common/protocol';
 import { annotateSelection } from './commands/annotateSelection';
 import type { CommandContext } from './commands/context';
 import { removeAnnotation } from './commands/removeAnnotation';
@@ -18,6 +18,8 @@ import { ArticleStatusBar } from './statusBar';
 export interface HashiyaApi {
   /** Resolves when the language server is running. */
   ready: Promise<void>;
+  /** The annotation state of an open article as the server last reported it (what the editor draws). */
+  documentState(uri: vscode.Uri): DocumentState | undefined;
 }
 
 let stopClient: (() => Promise<void>) | undefined;
@@ -45,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.commands.registerCommand('hashiya.rejectSuggestion', () => onSuggestionAtCursor(ctx, 'reject')),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
   );
-  return { ready };
+  return { ready, documentState: (uri) => states.get(uri) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -19,6 +19,7 @@ export const baseSettings = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.colorTheme': 'Default Dark Modern',
   'files.hotExit': 'off',
+  'git.openRepositoryInParentFolders': 'never',
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'extensions.autoUpdate': false,

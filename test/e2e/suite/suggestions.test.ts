@@ -40,6 +40,11 @@ suite('Hashiya suggestions', () => {
     }, 20_000);
     assert.ok(tokens.length >= 20, `${tokens.length} suggested tokens`);
     assert.equal(fs.existsSync(sidecarPathOf(uri)), false, 'no sidecar before anything is accepted');
+    // The state the decorations and the status bar draw from reached the client.
+    const api = vscode.extensions.getExtension<{ documentState(u: vscode.Uri): { suggestions: unknown[]; status: string } | undefined }>('hashiya.hashiya')!.exports;
+    const state = await waitFor('the document state in the client', () => api.documentState(uri));
+    assert.ok(state.suggestions.length >= 20, `${state.suggestions.length} suggestions in the client state`);
+    assert.equal(state.status, 'todo');
   });
 
   test('a quick fix accepts the suggestion under the cursor into the sidecar on disk', async () => {

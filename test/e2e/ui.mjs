@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// What an annotator sees, checked in the real workbench (code-server + headless Debian chromium): the extension
+// loaded as a development extension on a fresh copy of samples/, an unannotated copy of the seed article opened
+// with Ctrl+P, suggestions coloured by their semantic tokens, the Hashiya status bar item, a status set through
+// the command palette and found in the sidecar on disk. Screenshot: test/artifacts/ui.png (and docs/screenshot.png
+// with UPDATE_SCREENSHOT=1). Prints "ui: N passed, M failed"; exits non-zero on any failure.
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, workbenchUrl } from './harness/browser.mjs';
+import { copySamples, createRunDir, repoRoot, runLayout, seedSettings, startCodeServer } from './harness/code-server.mjs';
+
+const checks = [];
+async function check(name, run) {
+  try {
+    await run();
+    checks.push({ name, ok: true });
+    console.log(`  ✔ ${name}`);
+  } catch (error) {
+    checks.push({ name, ok: false });
+    console.log(`  ✖ ${name}: ${error.message.split('\n')[0]}`);
+  }
+}
+
+const runDir = createRunDir('ui');
+const layout = runLayout(runDir);
+seedSettings(layout.userDataDir);
+const workspace = copySamples(runDir);
+fs.copyFileSync(path.join(workspace, 'iraq/dhi-qar-convoy-2020-07-22.txt'), path.join(workspace, 'iraq/new-article.txt'));
+const server = await startCodeServer(layout);
+const browser = await launchBrowser();
+const { page } = browser;
+const shot = path.join(repoRoot, 'test/artifacts/ui.png');
+fs.mkdirSync(path.dirname(shot), { recursive: true });
+try {
+  await page.goto(workbenchUrl(server.base, workspace, { extensionDevelopmentPath: repoRoot }), { waitUntil: 'domcontentloaded' });
+  await check('the workbench loads', async () => {
+    await page.locator('.monaco-workbench .statusbar').waitFor({ timeout: 60_000 });
+  });
+  await check('Ctrl+P opens the unannotated article', async () => {
+    for (let i = 0; i < 20 && !(await page.locator('.quick-input-widget input').isVisible()); i++) {
+      await page.keyboard.press('Control+P');
+      await page.waitForTimeout(250);
+    }
+    await page.keyboard.type('new-article.txt');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'new-article.txt' }).first().click();
+    await page.locator('.monaco-editor .view-lines', { hasText: 'قالت مصادر' }).waitFor({ timeout: 30_000 });
+  });
+  await check('suggestions are coloured by semantic tokens (location #ff00ff)', async () => {
+    await page.waitForFunction(() => [...document.querySelectorAll('.view-line span span')].some((s) => s.textContent.includes('الديوانية') && getComputedStyle(s).color === 'rgb(255, 0, 255)'), null, { timeout: 30_000 });
+  });
+  await check('the status bar shows the document status and counts', async () => {
+    await page.locator('.statusbar-item', { hasText: 'Hashiya: todo' }).first().waitFor({ timeout: 30_000 });
+    const text = await page.locator('.statusbar-item', { hasText: 'Hashiya:' }).first().innerText();
+    if (!/suggested/.test(text)) throw new Error(`status bar says "${text}"`);
+  });
+  await page.screenshot({ path: shot });
+  await check('Set Document Status from the command palette writes the sidecar', async () => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('>Hashiya: Set Document Status');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set Document Status' }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'in-progress' }).first().click();
+    const sidecar = path.join(workspace, 'iraq/new-article.ann.json');
+    const deadline = Date.now() + 15_000;
+    while (!(fs.existsSync(sidecar) && JSON.parse(fs.readFileSync(sidecar, 'utf8')).status === 'in-progress')) {
+      if (Date.now() > deadline) throw new Error(`${sidecar} was not written with status in-progress`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.locator('.statusbar-item', { hasText: 'Hashiya: in-progress' }).first().waitFor({ timeout: 15_000 });
+  });
+  await check('the annotated sample shows its entities', async () => {
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 20 && !(await page.locator('.quick-input-widget input').isVisible()); i++) {
+      await page.keyboard.press('Control+P');
+      await page.waitForTimeout(250);
+    }
+    await page.keyboard.type('dhi-qar-convoy-2020-07-22.txt');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'dhi-qar-convoy-2020-07-22.txt' }).first().click();
+    await page.locator('.statusbar-item', { hasText: 'Hashiya: in-progress · 36 entities' }).first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(repoRoot, 'test/artifacts/ui-annotated.png') });
+  });
+} finally {
+  if (!fs.existsSync(shot)) await page.screenshot({ path: shot }).catch(() => {});
+  if (process.env.UPDATE_SCREENSHOT === '1') {
+    fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, 'test/artifacts/ui-annotated.png'), path.join(repoRoot, 'docs/screenshot.png'));
+  }
+  await browser.close();
+  await server.stop();
+}
+const failed = checks.filter((c) => !c.ok).length;
+console.log(`ui: ${checks.length - failed} passed, ${failed} failed (screenshot ${path.relative(repoRoot, shot)})`);
+if (failed === 0) fs.rmSync(runDir, { recursive: true, force: true });
+process.exit(failed > 0 ? 1 : 0);
