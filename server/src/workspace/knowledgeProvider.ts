@@ -4,12 +4,13 @@ import type { CorpusConfig } from '../core/corpus/config';
 import type { EntityIndex } from '../core/corpus/entityIndex';
 import type { Candidate, GazetteerMatcher } from '../core/gazetteer/matcher';
 import { buildMatcher, corpusMemoryEntries, readKnowledge } from '../core/gazetteer/load';
-import { rankEntries } from '../core/gazetteer/rank';
+import { prepareRanking, rankEntries } from '../core/gazetteer/rank';
 import { rematchAfterEdit } from '../core/gazetteer/rematch';
 import type { KnowledgeProvider, TextMatcher } from './knowledge';
 import type { KbCandidate, RankedCandidate } from './suggestionTypes';
 
 const MEMORY_REBUILD_DELAY_MS = 500;
+const WARM_UP_DELAY_MS = 200;
 
 function toKb(c: Candidate): KbCandidate {
   const out: KbCandidate = { start: c.start, end: c.end, label: c.label, name: c.name, source: c.source };
@@ -81,6 +82,12 @@ export class GazetteerKnowledge implements KnowledgeProvider {
         const sources = await readKnowledge(config, this.builtinDir ? { builtinDir: this.builtinDir } : {});
         const fixed = buildMatcher(config, sources);
         const memory = buildMatcher(config, { gazetteers: [], memory: corpus ? corpusMemoryEntries(corpus) : [] });
+        // The completion and hover indexes are built on first use; build them now, once the first suggestions have
+        // gone out, so that the first completion does not wait (about 2 s for a million names).
+        setTimeout(() => {
+          prepareRanking(fixed);
+          fixed.entryByRef('');
+        }, WARM_UP_DELAY_MS).unref();
         return new CorpusKnowledge(config, fixed, memory);
       })();
       for (const k of this.corpora.keys()) if (k.startsWith(`${config.root}\u0000`)) this.corpora.delete(k);

@@ -5,7 +5,7 @@ import { DEFAULT_NORMALIZATION } from '../corpus/config';
 import { CodePointIndex } from '../text/codePoints';
 import type { KbEntry } from './entries';
 import { GazetteerMatcher } from './matcher';
-import { rankEntries } from './rank';
+import { boundedDistance, rankEntries } from './rank';
 import { GazetteerError } from './entries';
 import { readGeonamesGazetteer, readJsonlGazetteer, readTsvGazetteer } from './readers';
 import { rematchAfterEdit } from './rematch';
@@ -107,4 +107,52 @@ test('gazetteer readers: TSV, GeoNames and JSON Lines, errors name file and line
   const [kb] = readJsonlGazetteer('{"id":"actor:pmf","label":"ACTOR","names":["الحشد الشعبي","الحشد"]}\n', 'kb.jsonl', 'x');
   assert.deepEqual(kb.names, ['الحشد الشعبي', 'الحشد']);
   assert.throws(() => readJsonlGazetteer('\n{"id":"a","label":"LOC","names":[]}', 'kb.jsonl', 'x'), /kb\.jsonl:2: "names" must be/);
+});
+
+test('a text of many chunks matches exactly as its lines do one by one (chunk edges, astral offsets)', () => {
+  const m = matcher();
+  const words = ['بغداد', 'ببغداد', 'وبالعراق', 'ذي قار', 'للقوات الأميركية', 'في', 'مدينة', '😀', 'x', 'النجف'];
+  let seed = 7;
+  const pick = () => words[(seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % words.length];
+  // Lines of up to ~2,000 characters, 200,000 in all: several scan chunks, with lines across their edges.
+  const lines: string[] = [];
+  for (let total = 0; total < 200_000; ) {
+    const line = Array.from({ length: 1 + ((seed >>> 3) % 300) }, pick).join(' ');
+    lines.push(line);
+    total += line.length + 1;
+  }
+  const text = lines.join('\n');
+  const whole = m.matchAll(text).map((c) => `${c.start}-${c.end}-${c.ref}`);
+  const byLine: string[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    for (const c of m.matchAll(line)) byLine.push(`${c.start + offset}-${c.end + offset}-${c.ref}`);
+    offset += [...line].length + 1;
+  }
+  assert.ok(whole.length > 10_000, `${whole.length} matches`);
+  assert.deepEqual(whole, byLine);
+});
+
+test('index lookups by ref after more entries are added', () => {
+  const m = matcher();
+  assert.equal(m.entryByRef('geonames:98182')?.names[0], 'بغداد');
+  m.add({ ref: 'actor:new', label: 'ACTOR', names: ['الحشد الشعبي'], source: 'memory' });
+  assert.equal(m.entryByRef('actor:new')?.names[0], 'الحشد الشعبي');
+  assert.deepEqual(found('قوات الحشد الشعبي', m), ['الحشد الشعبي|ACTOR']);
+  assert.equal(m.entryByRef('nope'), undefined);
+});
+
+test('property: boundedDistance is the Levenshtein distance, capped at max + 1', () => {
+  const levenshtein = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length][b.length];
+  };
+  const word = fc.array(fc.constantFrom('ب', 'غ', 'د', 'ا', ' '), { maxLength: 90 }).map((w) => w.join(''));
+  fc.assert(
+    fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+      assert.equal(boundedDistance(a, b, max), Math.min(levenshtein(a, b), max + 1));
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -1,13 +1,15 @@
 // Multi-pattern matching of knowledge-base names over Arabic text. Names and text are normalised the same way
 // (SPEC §4) and cut into word tokens; a name is the sequence of its tokens joined by one space. The scan walks the
-// normalised text once, hashing each token as it goes; a Bloom filter of the names' first tokens lets almost
-// every token pass without allocating, and only candidates reach the hash map of names. Proclitics are tried
-// on each token's first letters (و ف, ب ل ك, لل); the longest match at a position wins, ambiguity is kept.
+// normalised text once, a chunk of lines at a time, hashing each token as it goes and allocating nothing: a bit
+// filter that stays in cache turns most words away, an open-addressing table of hashes says which start a name or
+// are one, and only then is a key spelled out and compared with the names. Proclitics are tried on each token's
+// first letters (و ف, ب ل ك, لل); the longest match at a position wins, ambiguity is kept.
 import type { NormalizationOptions, procliticPolicy } from '../corpus/config';
 import { CodePointIndex } from '../text/codePoints';
 import { Normalizer } from '../text/normalize';
 import { fillProcliticReadings } from '../text/proclitics';
 import type { KbEntry } from './entries';
+import { HashFlags } from './hashFlags';
 
 export interface Candidate {
   /** Code points into the original text. */
@@ -41,17 +43,23 @@ function isJoiner(c: number): boolean {
 }
 const MAX_JOINER_RUN = 3;
 
-const FNV_OFFSET = 0x811c9dc5;
+// Hashes stay signed 32-bit integers (what Math.imul returns): V8 keeps those unboxed, where an unsigned value
+// above 2^31 would become a heap number at every call that passes it.
+const FNV_OFFSET = 0x811c9dc5 | 0;
 function fnvStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193) >>> 0;
+  return Math.imul(h ^ c, 0x01000193);
 }
 function fnvString(s: string, from = 0, to = s.length, h = FNV_OFFSET): number {
   for (let i = from; i < to; i++) h = fnvStep(h, s.charCodeAt(i));
   return h;
 }
 const ALEF_HASH = fnvStep(FNV_OFFSET, 0x0627);
+/** Bit 0 of a hash's value: a whole name has this hash. The bits above: the most tokens of a name it starts. */
+const IS_KEY = 1;
+const FILTER_BITS = 21;
+/** UTF-16 units normalised and scanned at a time (whole lines). */
+const CHUNK = 1 << 14;
 
-const BLOOM_BITS = 1 << 24;
 /** Most name ends remembered at one token (readings × words of the longest name starting there). */
 const HIT_LIMIT = 64;
 
@@ -60,36 +68,28 @@ export interface MatcherOptions {
   proclitics: procliticPolicy;
 }
 
-/** Tokens of a normalised string: [start, end) pairs. */
-export function wordTokens(text: string): number[] {
-  const out: number[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (i < n && !WORD[text.charCodeAt(i)]) i++;
-    const s = i;
-    while (i < n && WORD[text.charCodeAt(i)]) i++;
-    if (i > s) out.push(s, i);
-  }
-  return out;
-}
-
 export class GazetteerMatcher {
   readonly normalizer: Normalizer;
-  /** Normalised name key -> entry ids. */
-  private readonly keys = new Map<string, number[]>();
+  /** Normalised key -> entry id, or ids when several entries share the name. */
+  private readonly keys = new Map<string, number | number[]>();
   /**
-   * The scan never builds strings: it hashes as it reads. Hash of a name's first token -> the most tokens a name
-   * starting with it has; hash of a whole key -> the keys with that hash (checked for equality only on a match).
+   * The scan never builds strings: it hashes as it reads, and looks each hash up here. For the hash of a name's
+   * first token: the most tokens a name starting with it has (shifted left by one); for the hash of a whole key:
+   * the IS_KEY bit. Keys are only spelled out and compared on a hit, so a hash collision is never a match.
    */
-  private readonly firstTokens = new Map<number, number>();
-  private readonly keyHashes = new Map<number, string | string[]>();
-  private readonly bloom = new Uint32Array(BLOOM_BITS >>> 5);
+  private readonly hashes = new HashFlags(1 << 16);
+  /**
+   * One bit per hash in `hashes` (its top FILTER_BITS bits): a quarter-megabyte that stays in the processor's
+   * cache, where the table does not. Most words of running text start no name, and most words after one that does
+   * continue none: both stop here.
+   */
+  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5));
   readonly entries: KbEntry[] = [];
   private readonly readings = new Int32Array(8);
   private readonly hitEnds = new Int32Array(HIT_LIMIT);
   private readonly hitReadings = new Int32Array(HIT_LIMIT);
-  private readonly byRef = new Map<string, number>();
+  /** Ref -> first entry with it; built on the first lookup by ref (hover), not with the index. */
+  private byRef: Map<string, number> | undefined;
 
   constructor(readonly options: MatcherOptions) {
     this.normalizer = new Normalizer(options.normalization);
@@ -107,59 +107,63 @@ export class GazetteerMatcher {
 
   /** Normalised key of a name: its word tokens joined by single spaces ('' when it has none). */
   keyOf(name: string): string {
-    const norm = this.normalizer.normalizeString(name);
-    const tokens = wordTokens(norm);
-    let key = '';
-    for (let t = 0; t < tokens.length; t += 2) key += (t ? ' ' : '') + norm.slice(tokens[t], tokens[t + 1]);
-    return key;
+    const { units, length } = this.normalizer.normalizeUnits(name);
+    return spellKey(units, 0, length, false);
   }
 
   add(entry: KbEntry): void {
     const id = this.entries.length;
     this.entries.push(entry);
-    if (entry.ref && !this.byRef.has(entry.ref)) this.byRef.set(entry.ref, id);
+    if (entry.ref && this.byRef && !this.byRef.has(entry.ref)) this.byRef.set(entry.ref, id);
     for (const name of entry.names) {
       const key = this.keyOf(name);
       if (key.length < 2) continue;
       const ids = this.keys.get(key);
-      if (ids) {
-        if (!ids.includes(id)) ids.push(id);
-      } else this.keys.set(key, [id]);
-      if (ids) continue;
+      if (ids !== undefined) {
+        if (typeof ids === 'number') {
+          if (ids !== id) this.keys.set(key, [ids, id]);
+        } else if (!ids.includes(id)) ids.push(id);
+        continue;
+      }
+      this.keys.set(key, id);
       const space = key.indexOf(' ');
-      const firstHash = fnvString(key, 0, space === -1 ? key.length : space) | 0;
+      const firstHash = fnvString(key, 0, space === -1 ? key.length : space);
       let tokens = 1;
       for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) tokens++;
-      if ((this.firstTokens.get(firstHash) ?? 0) < tokens) this.firstTokens.set(firstHash, tokens);
-      this.bloomAdd(firstHash >>> 0);
-      const keyHash = fnvString(key) | 0;
-      const same = this.keyHashes.get(keyHash);
-      if (same === undefined) this.keyHashes.set(keyHash, key);
-      else if (typeof same === 'string') this.keyHashes.set(keyHash, [same, key]);
-      else same.push(key);
+      this.filterAdd(firstHash);
+      const first = this.hashes.get(firstHash);
+      if (first >>> 1 < tokens) this.hashes.set(firstHash, (tokens << 1) | (first & IS_KEY));
+      const keyHash = fnvString(key);
+      this.hashes.set(keyHash, this.hashes.get(keyHash) | IS_KEY);
+      this.filterAdd(keyHash);
     }
   }
 
+  private filterAdd(hash: number): void {
+    this.filter[hash >>> (32 - FILTER_BITS + 5)] |= 1 << ((hash >>> (32 - FILTER_BITS)) & 31);
+  }
+
   entryByRef(ref: string): KbEntry | undefined {
+    if (!this.byRef) {
+      this.byRef = new Map();
+      for (let id = 0; id < this.entries.length; id++) {
+        const r = this.entries[id].ref;
+        if (r && !this.byRef.has(r)) this.byRef.set(r, id);
+      }
+    }
     const id = this.byRef.get(ref);
     return id === undefined ? undefined : this.entries[id];
   }
 
   /** Entries whose name has exactly this normalised key. */
   lookupKey(key: string): KbEntry[] {
-    return (this.keys.get(key) ?? []).map((id) => this.entries[id]);
+    const ids = this.keys.get(key);
+    if (ids === undefined) return [];
+    return typeof ids === 'number' ? [this.entries[ids]] : ids.map((id) => this.entries[id]);
   }
 
   allKeys(): IterableIterator<string> {
     return this.keys.keys();
-  }
-
-  /** Two bits per first token; the scan in matchRange tests the same two bits inline. */
-  private bloomAdd(h: number): void {
-    const a = h & (BLOOM_BITS - 1);
-    const b = ((h >>> 16) | (h << 16)) & (BLOOM_BITS - 1);
-    this.bloom[a >>> 5] |= 1 << (a & 31);
-    this.bloom[b >>> 5] |= 1 << (b & 31);
   }
 
   /** Every match in the whole text. */
@@ -175,11 +179,23 @@ export class GazetteerMatcher {
     const lineStart = from <= 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
     let lineEnd = to >= text.length ? text.length : text.indexOf('\n', to);
     if (lineEnd === -1) lineEnd = text.length;
-    const { units, length: n, origin } = this.normalizer.normalizeUnits(text, lineStart, lineEnd);
     const out: Candidate[] = [];
-    const keyHashes = this.keyHashes;
-    const firstTokens = this.firstTokens;
-    const bloom = this.bloom;
+    // Whole lines at a time, about CHUNK units: the normalised copy and its offset map then stay in the processor's
+    // cache between being written and being scanned.
+    for (let chunkStart = lineStart; chunkStart < lineEnd; ) {
+      let chunkEnd = chunkStart + CHUNK >= lineEnd ? lineEnd : text.indexOf('\n', chunkStart + CHUNK);
+      if (chunkEnd === -1 || chunkEnd > lineEnd) chunkEnd = lineEnd;
+      this.scanLines(text, index, chunkStart, chunkEnd, out);
+      chunkStart = chunkEnd + 1;
+    }
+    return out;
+  }
+
+  /** Matches in text[from, to), whole lines, appended to `out`. */
+  private scanLines(text: string, index: CodePointIndex, from: number, to: number, out: Candidate[]): void {
+    const { units, length: n, origin } = this.normalizer.normalizeUnits(text, from, to);
+    const hashes = this.hashes;
+    const filter = this.filter;
     const readings = this.readings;
     const include = this.options.proclitics === 'include';
     const hitEnds = this.hitEnds;
@@ -191,7 +207,7 @@ export class GazetteerMatcher {
       if (i >= n) break;
       const s = i;
       let wholeHash = FNV_OFFSET;
-      while (i < n && WORD[units[i]]) wholeHash = Math.imul(wholeHash ^ units[i++], 0x01000193) >>> 0;
+      while (i < n && WORD[units[i]]) wholeHash = Math.imul(wholeHash ^ units[i++], 0x01000193);
       const e = i;
       // Only a token starting with و ف ب ل ك can carry a proclitic.
       const c0 = units[s];
@@ -207,15 +223,14 @@ export class GazetteerMatcher {
         let h = wholeHash;
         if (r > 0) {
           h = elided ? ALEF_HASH : FNV_OFFSET;
-          for (let k = s + prefix; k < e; k++) h = Math.imul(h ^ units[k], 0x01000193) >>> 0;
+          for (let k = s + prefix; k < e; k++) h = Math.imul(h ^ units[k], 0x01000193);
         }
-        const a = h & (BLOOM_BITS - 1);
-        const b = ((h >>> 16) | (h << 16)) & (BLOOM_BITS - 1);
-        if ((bloom[a >>> 5] & (1 << (a & 31))) === 0 || (bloom[b >>> 5] & (1 << (b & 31))) === 0) continue;
-        const maxTokens = firstTokens.get(h | 0);
-        if (maxTokens === undefined) continue;
+        if ((filter[h >>> (32 - FILTER_BITS + 5)] & (1 << ((h >>> (32 - FILTER_BITS)) & 31))) === 0) continue;
+        const found = hashes.get(h);
+        if (found === 0) continue;
+        const maxTokens = found >>> 1;
         let end = e;
-        if (keyHashes.has(h | 0) && hitCount < HIT_LIMIT) {
+        if ((found & IS_KEY) !== 0 && hitCount < HIT_LIMIT) {
           hitEnds[hitCount] = end;
           hitReadings[hitCount++] = readings[r];
         }
@@ -224,11 +239,11 @@ export class GazetteerMatcher {
           let j = end;
           while (j < n && j - end < MAX_JOINER_RUN && isJoiner(units[j])) j++;
           if (j === end || j >= n || !WORD[units[j]]) break;
-          h = Math.imul(h ^ 0x20, 0x01000193) >>> 0;
+          h = Math.imul(h ^ 0x20, 0x01000193);
           let k = j;
-          while (k < n && WORD[units[k]]) h = Math.imul(h ^ units[k++], 0x01000193) >>> 0;
+          while (k < n && WORD[units[k]]) h = Math.imul(h ^ units[k++], 0x01000193);
           end = k;
-          if (keyHashes.has(h | 0) && hitCount < HIT_LIMIT) {
+          if ((filter[h >>> (32 - FILTER_BITS + 5)] & (1 << ((h >>> (32 - FILTER_BITS)) & 31))) !== 0 && (hashes.get(h) & IS_KEY) !== 0 && hitCount < HIT_LIMIT) {
             hitEnds[hitCount] = end;
             hitReadings[hitCount++] = readings[r];
           }
@@ -243,27 +258,28 @@ export class GazetteerMatcher {
         if (pick < 0) break;
         const prefix = hitReadings[pick] >> 1;
         const key = spellKey(units, s + prefix, hitEnds[pick], (hitReadings[pick] & 1) === 1);
-        if (this.keys.has(key)) {
-          this.emit(out, text, index, origin, s + (include ? 0 : prefix), hitEnds[pick], key);
+        const ids = this.keys.get(key);
+        if (ids !== undefined) {
+          this.emit(out, text, index, origin, s + (include ? 0 : prefix), hitEnds[pick], key, ids);
           i = hitEnds[pick];
           break;
         }
         hitEnds[pick] = -1;
       }
     }
-    return out;
   }
 
   /** One candidate per entry of `key`, for normalised units [start, end) of the scanned line. */
-  private emit(out: Candidate[], text: string, index: CodePointIndex, origin: Int32Array, start: number, end: number, key: string): void {
+  private emit(out: Candidate[], text: string, index: CodePointIndex, origin: Int32Array, start: number, end: number, key: string, ids: number | number[]): void {
     const start16 = origin[start];
     let end16 = origin[end - 1] + 1;
     // Marks and tatweel dropped by normalisation right after the last letter belong to the name.
     while (end16 < text.length && isMarkOrTatweel(text.charCodeAt(end16))) end16++;
     const startCp = index.toCodePoint(start16);
     const endCp = index.toCodePoint(end16);
-    for (const id of this.keys.get(key)!) {
-      const entry = this.entries[id];
+    const count = typeof ids === 'number' ? 1 : ids.length;
+    for (let k = 0; k < count; k++) {
+      const entry = this.entries[typeof ids === 'number' ? ids : ids[k]];
       const c: Candidate = { start: startCp, end: endCp, label: entry.label, name: entry.names[0], matched: key, source: entry.source };
       if (entry.ref) c.ref = entry.ref;
       if (entry.description) c.description = entry.description;
@@ -278,18 +294,22 @@ function isMarkOrTatweel(c: number): boolean {
 }
 
 
+/** Scratch for spellKey: one String.fromCharCode.apply over a plain array beats appending or typed-array views. */
+const keyUnits: number[] = [];
+
 /** The key of normalised units [from, to): words joined by single spaces, with the elided alef of لل restored. */
 function spellKey(units: Uint16Array, from: number, to: number, elidedAlef: boolean): string {
-  let key = elidedAlef ? 'ا' : '';
-  let wordStart = -1;
-  for (let i = from; i <= to; i++) {
-    const inWord = i < to && WORD[units[i]] === 1;
-    if (inWord && wordStart < 0) wordStart = i;
-    else if (!inWord && wordStart >= 0) {
-      // Whole words at once: native decoding of a short run beats appending characters one by one.
-      key += (key.length > (elidedAlef ? 1 : 0) ? ' ' : '') + String.fromCharCode.apply(null, units.subarray(wordStart, i) as unknown as number[]);
-      wordStart = -1;
-    }
+  let n = 0;
+  if (elidedAlef) keyUnits[n++] = 0x0627;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const c = units[i];
+    if (WORD[c] === 1) {
+      if (!inWord && n > (elidedAlef ? 1 : 0)) keyUnits[n++] = 0x20;
+      inWord = true;
+      keyUnits[n++] = c;
+    } else inWord = false;
   }
-  return key;
+  keyUnits.length = n;
+  return String.fromCharCode.apply(null, keyUnits);
 }

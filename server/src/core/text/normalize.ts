@@ -100,9 +100,11 @@ export class Normalizer {
     // Presentation forms are rare: stretches without them go through a tight loop of one table lookup per unit.
     let n = 0;
     let pos = from;
+    // The search runs on a slice (a view, no copy) so that it stops at `to`.
+    const range = forms ? (from === 0 && to === text.length ? text : text.slice(from, to)) : '';
     while (pos < to) {
-      PRESENTATION_FORMS.lastIndex = pos;
-      const next = forms && PRESENTATION_FORMS.test(text) ? Math.min(PRESENTATION_FORMS.lastIndex - 1, to) : to;
+      PRESENTATION_FORMS.lastIndex = pos - from;
+      const next = forms && PRESENTATION_FORMS.test(range) ? from + PRESENTATION_FORMS.lastIndex - 1 : to;
       n = mapUnits(text, pos, next, table, units, origin, n);
       if (next >= to) break;
       // NFKC of one presentation form may give several letters (ﻻ -> لا) and diacritics to drop again.
