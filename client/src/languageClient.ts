@@ -1,7 +1,10 @@
-// Starts the Hashiya language server (dist/server.js) over node IPC for corpus articles.
+// Starts the Hashiya language server (dist/server.js) over node IPC for corpus articles and their sidecars.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../common/protocol';
+
+const SIDECAR_PATTERN = '**/*.ann.json';
+const isSidecar = (document: vscode.TextDocument) => document.uri.path.endsWith('.ann.json');
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -10,7 +13,16 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }],
+    // Articles, and sidecars for completion of their label and ref values.
+    documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }, { scheme: 'file', pattern: SIDECAR_PATTERN }],
+    // In a sidecar only completion comes from us: JSON's own outline, hover and colouring stay as they are.
+    middleware: {
+      provideDocumentSymbols: (document, token, next) => (isSidecar(document) ? undefined : next(document, token)),
+      provideHover: (document, position, token, next) => (isSidecar(document) ? undefined : next(document, position, token)),
+      provideCodeActions: (document, range, context, token, next) => (isSidecar(document) ? undefined : next(document, range, context, token)),
+      provideReferences: (document, position, options, token, next) => (isSidecar(document) ? undefined : next(document, position, options, token)),
+      provideDocumentSemanticTokens: (document, token, next) => (isSidecar(document) ? undefined : next(document, token)),
+    },
     synchronize: {
       // Sidecars and corpus configurations edited outside the editor (git checkout, another tool) are re-read.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ann.json,hashiya.json}'),

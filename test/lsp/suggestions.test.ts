@@ -6,7 +6,16 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionRequest, CompletionRequest, ExecuteCommandRequest, HoverRequest, SemanticTokensRequest } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
+  HoverRequest,
+  SemanticTokensRequest,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CandidatesRequest, TOKEN_MODIFIERS } from '../../common/protocol';
 import { parseSidecar } from '../../server/src/core/sidecar/parse';
@@ -96,6 +105,31 @@ describe('suggestions, quick fixes and completion', () => {
     await client.connection.sendRequest(ExecuteCommandRequest.type, { command: items[0].command.command, arguments: items[0].command.arguments });
     const sidecar = parseSidecar(await readFile(sidecarPath, 'utf8')).sidecar!;
     assert.ok(sidecar.entities.some((e) => e.text === 'بغداد' && e.start === cp16('ببغداد') + 1 && e.label === 'LOC' && e.ref?.startsWith('geonames:')), 'the proclitic stays outside the entity');
+  });
+
+  test('inside the sidecar (as JSON): label values complete from the corpus labels, ref values from the knowledge base', async () => {
+    const sidecarUri = URI.file(sidecarPath).toString();
+    const json = await readFile(sidecarPath, 'utf8');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: sidecarUri, languageId: 'json', version: 1, text: json } });
+    const sidecarDoc = TextDocument.create(sidecarUri, 'json', 1, json);
+    type Item = { label: string; textEdit: { newText: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } } };
+    const complete = async (offset: number) => (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: sidecarUri }, position: sidecarDoc.positionAt(offset) })) as Item[];
+    // On the label of the بغداد entity: every label of the corpus, replacing the quoted value.
+    const entityAt = json.indexOf('"text": "بغداد"');
+    const labelValue = json.lastIndexOf('"LOC"', entityAt);
+    const labels = await complete(labelValue + 2);
+    assert.deepEqual(labels.map((i) => i.label), ['LOC', 'ACTOR'], 'the labels of samples/hashiya.json, in its order');
+    assert.equal(labels[0].textEdit.newText, '"LOC"');
+    assert.deepEqual(labels[0].textEdit.range, { start: sidecarDoc.positionAt(labelValue), end: sidecarDoc.positionAt(labelValue + 5) });
+    // On its ref: the exact matches for بغداد first (the city and the governorate of the same name), quoted.
+    const refValue = json.indexOf('"geonames:', entityAt);
+    const refs = await complete(refValue + 3);
+    assert.deepEqual(refs.slice(0, 2).map((i) => i.label).sort(), ['geonames:98180', 'geonames:98182'], refs.map((i) => i.label).join(', '));
+    assert.equal(refs[0].textEdit.newText, JSON.stringify(refs[0].label));
+    assert.deepEqual(refs[0].textEdit.range.start, sidecarDoc.positionAt(refValue));
+    // Elsewhere in the sidecar (a key, the status): nothing from us.
+    assert.deepEqual(await complete(json.indexOf('"status"') + 2), []);
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: sidecarUri } });
   });
 
   test('candidates for a selection with a typo are ranked, best first', async () => {

@@ -19,6 +19,7 @@ import type {
   Hover,
   HoverParams,
   Location,
+  Position,
   ReferenceParams,
   SymbolInformation,
   WorkspaceSymbolParams,
@@ -44,7 +45,7 @@ import { CONFIG_FILE } from '../core/corpus/config';
 import { articleBytes, sha256Hex } from '../core/text/hash';
 import { parseSidecar } from '../core/sidecar/parse';
 import { serializeSidecar } from '../core/sidecar/serialize';
-import { readFileIfExists, sidecarPathFor, writeFileAtomic } from '../core/sidecar/store';
+import { articlePathFor, isSidecarPath, readFileIfExists, sidecarPathFor, writeFileAtomic } from '../core/sidecar/store';
 import { DOCUMENT_STATUSES, sameSpanAndLabel } from '../core/sidecar/types';
 import { articleDiagnostics, sidecarDiagnostics } from '../features/diagnostics';
 import { documentState, entityInfo } from '../features/documentState';
@@ -52,6 +53,7 @@ import { documentSymbols } from '../features/documentSymbols';
 import { codeActions, fitToWords, SERVER_COMMANDS, type SpanArgs, wordOccurrences } from '../features/codeActions';
 import { candidateStart, completionItems, completionSpan } from '../features/completion';
 import { openSuggestions, suggestionInfos } from '../features/suggestions';
+import { sidecarCompletionItems, sidecarValueSite } from '../features/sidecarCompletion';
 import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
 import { hoverFor } from '../features/hover';
 import { entityLocations } from '../features/locations';
@@ -79,6 +81,8 @@ const TYPING_WRITE_DELAY_MS = 150;
 
 export class HashiyaServer {
   private readonly articles = new Map<string, OpenArticle>();
+  /** Sidecars open in the editor (as JSON): only completion of label and ref values is offered there. */
+  private readonly sidecarDocuments = new Map<string, TextDocument>();
   /** Loads in flight, so that changes arriving meanwhile wait for them. */
   private readonly loading = new Map<string, Promise<OpenArticle | undefined>>();
   private workspaceRoots: string[] = [];
@@ -115,6 +119,10 @@ export class HashiyaServer {
 
   async didOpen(params: DidOpenTextDocumentParams): Promise<void> {
     const { uri, languageId, version, text } = params.textDocument;
+    if (isSidecarPath(uri)) {
+      this.sidecarDocuments.set(uri, TextDocument.create(uri, languageId, version, text));
+      return;
+    }
     const load = this.load(uri, TextDocument.create(uri, languageId, version, text));
     this.loading.set(uri, load);
     try {
@@ -183,6 +191,11 @@ export class HashiyaServer {
 
   async didChange(params: DidChangeTextDocumentParams): Promise<void> {
     const uri = params.textDocument.uri;
+    const sidecar = this.sidecarDocuments.get(uri);
+    if (sidecar) {
+      this.sidecarDocuments.set(uri, TextDocument.update(sidecar, params.contentChanges, params.textDocument.version));
+      return;
+    }
     await this.loading.get(uri);
     const article = this.articles.get(uri);
     if (!article) return;
@@ -205,6 +218,7 @@ export class HashiyaServer {
   }
 
   async didClose(params: DidCloseTextDocumentParams): Promise<void> {
+    if (this.sidecarDocuments.delete(params.textDocument.uri)) return;
     const article = this.articles.get(params.textDocument.uri);
     if (!article) return;
     await article.serialize(async () => {
@@ -438,6 +452,8 @@ export class HashiyaServer {
   }
 
   async completion(params: CompletionParams & { range?: { start: { line: number; character: number }; end: { line: number; character: number } } }): Promise<CompletionItem[]> {
+    const sidecar = this.sidecarDocuments.get(params.textDocument.uri);
+    if (sidecar) return this.sidecarCompletion(sidecar, params.position);
     await this.loading.get(params.textDocument.uri);
     const article = this.articles.get(params.textDocument.uri);
     if (!article) return [];
@@ -447,6 +463,23 @@ export class HashiyaServer {
     const matcher = await this.matcher(article);
     if (!matcher) return [];
     return completionItems(article, span, matcher.rank(article.annotations.slice(span.start, span.end), 50));
+  }
+
+  /** Label and ref values of a sidecar's entities, from its corpus's labels and knowledge base. */
+  private async sidecarCompletion(document: TextDocument, position: Position): Promise<CompletionItem[]> {
+    const text = document.getText();
+    const site = sidecarValueSite(text, document.offsetAt(position));
+    if (!site) return [];
+    const sidecarFile = URI.parse(document.uri).fsPath;
+    const articleName = parseSidecar(text).sidecar?.text;
+    const location = await this.corpora.locate(articlePathFor(sidecarFile, articleName));
+    if (!location) return [];
+    const corpus = (await this.corpora.get(location.root)).config;
+    const matcher = this.knowledge ? await this.knowledge.matcherFor(corpus, await this.indexer.peek(corpus.root)).catch(() => undefined) : undefined;
+    return sidecarCompletionItems(site, { labels: corpus.labels, ...(matcher ? { rank: (q, limit) => matcher.rank(q, limit) } : {}) }, (start, end) => ({
+      start: document.positionAt(start),
+      end: document.positionAt(end),
+    }));
   }
 
   async candidates(params: CandidatesParams): Promise<CandidateInfo[]> {

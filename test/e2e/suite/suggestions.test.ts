@@ -85,4 +85,26 @@ suite('Hashiya suggestions', () => {
     assert.equal(document.getText(), before);
     assert.equal(document.isDirty, false);
   });
+
+  test('in the sidecar opened as JSON, ref and label values complete from the knowledge base and the labels', async () => {
+    const sidecarUri = vscode.Uri.file(sidecarPathOf(uri));
+    const json = await vscode.workspace.openTextDocument(sidecarUri);
+    await vscode.window.showTextDocument(json, { preview: false });
+    const text = json.getText();
+    const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    // The ref of the ذي قار entity accepted above.
+    const refAt = text.indexOf('"geonames:97019"');
+    assert.ok(refAt > 0, text);
+    const refs = await waitFor('ref completions in the sidecar', async () => {
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', sidecarUri, json.positionAt(refAt + 3));
+      return l?.items.some((i) => labelOf(i) === 'geonames:97019') ? l : undefined;
+    }, 20_000);
+    const dhiQar = refs.items.find((i) => labelOf(i) === 'geonames:97019')!;
+    assert.equal((dhiQar.textEdit as vscode.TextEdit).newText, '"geonames:97019"');
+    const labelAt = text.lastIndexOf('"LOC"', refAt);
+    const labels = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', sidecarUri, json.positionAt(labelAt + 2));
+    assert.ok(labels.items.some((i) => labelOf(i) === 'ACTOR') && labels.items.some((i) => labelOf(i) === 'LOC'), labels.items.map(labelOf).join(', '));
+    assert.equal(json.isDirty, false);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
