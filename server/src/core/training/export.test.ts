@@ -208,3 +208,23 @@ test('status filter, progress, cancellation leaves nothing, a foreign folder is 
   await exportCorpus({ root, format: 'brat', out: foreign }); // an earlier export is replaced
   assert.deepEqual((await readdir(foreign)).sort(), ['annotation.conf', 'iraq', 'manifest.json', 'syria']);
 });
+
+test('a sidecar with errors is excluded and reported, whether it is not JSON or JSON that is not a valid sidecar', async () => {
+  const root = await makeCorpus([
+    { path: 'good.txt', text: IRAQ, entities: [['العراق', 'LOC']] },
+    { path: 'not-json.txt', text: IRAQ, entities: [['العراق', 'LOC']] },
+    { path: 'bad-offsets.txt', text: IRAQ, entities: [['العراق', 'LOC']] },
+  ]);
+  await writeFile(path.join(root, 'not-json.ann.json'), '{"hashiya": 1, "status": "done", "entities": [');
+  const bad = JSON.parse(await readFile(path.join(root, 'bad-offsets.ann.json'), 'utf8'));
+  bad.entities[0].start = 'seven';
+  await writeFile(path.join(root, 'bad-offsets.ann.json'), JSON.stringify(bad));
+  const { manifest, text } = await exportText(root, 'conll');
+  assert.equal(manifest.totals.documents, 1);
+  assert.deepEqual(manifest.corpus.excluded, { 'sidecar has errors (run hashiya validate)': 2 });
+  assert.deepEqual(manifest.warnings.filter((w) => w.includes('sidecar has errors')).sort(), [
+    'bad-offsets.txt: sidecar has errors; document not exported (run hashiya validate)',
+    'not-json.txt: sidecar has errors; document not exported (run hashiya validate)',
+  ]);
+  assert.match(text, /العراق B-LOC/);
+});

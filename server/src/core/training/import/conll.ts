@@ -13,7 +13,7 @@ import {
   SentenceDecoder,
   type TagEvent,
 } from '../tags';
-import { readLines } from './lines';
+import { readLineBatches } from './lines';
 import { codePointLength, type CorpusWriter, type ImportedEntity, INVISIBLE, type ProblemLog } from './writer';
 
 export interface ConllReadOptions {
@@ -126,7 +126,7 @@ export async function importConllFile(
   };
 
   let lineNo = 0;
-  for await (const raw of readLines(file)) {
+  for await (const batch of readLineBatches(file)) for (const raw of batch) {
     lineNo++;
     const line = lineNo === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (line.trim() === '') {
@@ -154,11 +154,16 @@ export async function importConllFile(
       problem(lineNo, 'warning', 'empty-token', `empty token${rawToken !== '' ? ' (only invisible marks)' : ''}: line skipped`);
       continue;
     }
-    let tagFields: string[];
-    if (options.tagColumns === 'last') tagFields = fields.length > 1 ? [fields[fields.length - 1]] : [];
-    else if (options.tagColumns) tagFields = options.tagColumns.map((c) => fields[c - 1] ?? '');
-    else tagFields = fields.filter((_, i) => i !== tokenColumn);
-    tagFields = tagFields.map((t) => t.trim()).filter((t) => t !== '');
+    // One pass, no intermediate arrays: this runs for every token of the input.
+    const tagFields: string[] = [];
+    const addTag = (field: string | undefined) => {
+      const t = field?.trim();
+      if (t) tagFields.push(t);
+    };
+    if (options.tagColumns === 'last') {
+      if (fields.length > 1) addTag(fields[fields.length - 1]);
+    } else if (options.tagColumns) for (const c of options.tagColumns) addTag(fields[c - 1]);
+    else for (let i = 0; i < fields.length; i++) if (i !== tokenColumn) addTag(fields[i]);
     if (tagFields.length === 0) {
       problem(lineNo, 'warning', 'missing-tag', `no tag for token "${token}": read as O`);
     }
