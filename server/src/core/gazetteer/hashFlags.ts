@@ -60,6 +60,12 @@ export class HashFlags {
     if (this.count * 2 > this.mask + 1) this.grow();
   }
 
+  /** Calls `visit` with every stored hash, as stored: hash 0 as 1 (the two share every bit but the lowest). */
+  forEachHash(visit: (hash: number) => void): void {
+    const slots = this.slots;
+    for (let k = 0; k < slots.length; k += 2) if (slots[k] !== EMPTY) visit(slots[k]);
+  }
+
   private grow(): void {
     const old = this.slots;
     const capacity = (this.mask + 1) * 2;

@@ -56,7 +56,9 @@ function fnvString(s: string, from = 0, to = s.length, h = FNV_OFFSET): number {
 const ALEF_HASH = fnvStep(FNV_OFFSET, 0x0627);
 /** Bit 0 of a hash's value: a whole name has this hash. The bits above: the most tokens of a name it starts. */
 const IS_KEY = 1;
-const FILTER_BITS = 21;
+/** The filter starts at 2^21 bits (256 KB, within the L2 cache) and grows to keep under one bit in eight set. */
+const MIN_FILTER_BITS = 21;
+const MAX_FILTER_BITS = 25;
 /** UTF-16 units normalised and scanned at a time (whole lines). */
 const CHUNK = 1 << 14;
 
@@ -79,11 +81,12 @@ export class GazetteerMatcher {
    */
   private readonly hashes = new HashFlags(1 << 16);
   /**
-   * One bit per hash in `hashes` (its top FILTER_BITS bits): a quarter-megabyte that stays in the processor's
-   * cache, where the table does not. Most words of running text start no name, and most words after one that does
-   * continue none: both stop here.
+   * One bit per hash in `hashes` (its top filterBits bits): small enough to stay in the processor's cache, where
+   * the table does not. Most words of running text start no name, and most words after one that does continue
+   * none: both stop here.
    */
-  private readonly filter = new Int32Array(1 << (FILTER_BITS - 5));
+  private filterBits = MIN_FILTER_BITS;
+  private filter = new Int32Array(1 << (MIN_FILTER_BITS - 5));
   readonly entries: KbEntry[] = [];
   private readonly readings = new Int32Array(8);
   private readonly hitEnds = new Int32Array(HIT_LIMIT);
@@ -140,7 +143,16 @@ export class GazetteerMatcher {
   }
 
   private filterAdd(hash: number): void {
-    this.filter[hash >>> (32 - FILTER_BITS + 5)] |= 1 << ((hash >>> (32 - FILTER_BITS)) & 31);
+    if (this.hashes.size * 8 > 2 ** this.filterBits && this.filterBits < MAX_FILTER_BITS) {
+      this.filterBits++;
+      this.filter = new Int32Array(1 << (this.filterBits - 5));
+      this.hashes.forEachHash((h) => this.filterSet(h));
+    }
+    this.filterSet(hash);
+  }
+
+  private filterSet(hash: number): void {
+    this.filter[hash >>> (32 - this.filterBits + 5)] |= 1 << ((hash >>> (32 - this.filterBits)) & 31);
   }
 
   entryByRef(ref: string): KbEntry | undefined {
@@ -196,6 +208,8 @@ export class GazetteerMatcher {
     const { units, length: n, origin } = this.normalizer.normalizeUnits(text, from, to);
     const hashes = this.hashes;
     const filter = this.filter;
+    const bitShift = 32 - this.filterBits;
+    const wordShift = bitShift + 5;
     const readings = this.readings;
     const include = this.options.proclitics === 'include';
     const hitEnds = this.hitEnds;
@@ -225,7 +239,7 @@ export class GazetteerMatcher {
           h = elided ? ALEF_HASH : FNV_OFFSET;
           for (let k = s + prefix; k < e; k++) h = Math.imul(h ^ units[k], 0x01000193);
         }
-        if ((filter[h >>> (32 - FILTER_BITS + 5)] & (1 << ((h >>> (32 - FILTER_BITS)) & 31))) === 0) continue;
+        if ((filter[h >>> wordShift] & (1 << ((h >>> bitShift) & 31))) === 0) continue;
         const found = hashes.get(h);
         if (found === 0) continue;
         const maxTokens = found >>> 1;
@@ -243,7 +257,7 @@ export class GazetteerMatcher {
           let k = j;
           while (k < n && WORD[units[k]]) h = Math.imul(h ^ units[k++], 0x01000193);
           end = k;
-          if ((filter[h >>> (32 - FILTER_BITS + 5)] & (1 << ((h >>> (32 - FILTER_BITS)) & 31))) !== 0 && (hashes.get(h) & IS_KEY) !== 0 && hitCount < HIT_LIMIT) {
+          if ((filter[h >>> wordShift] & (1 << ((h >>> bitShift) & 31))) !== 0 && (hashes.get(h) & IS_KEY) !== 0 && hitCount < HIT_LIMIT) {
             hitEnds[hitCount] = end;
             hitReadings[hitCount++] = readings[r];
           }
