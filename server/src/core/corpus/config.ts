@@ -80,7 +80,8 @@ export const DEFAULT_LABELS: LabelDefinition[] = [
   { name: 'ACTOR', title: 'Actor', color: '#1565c0', kind: 'actor' },
 ];
 
-const KIND_COLORS: Record<LabelKind, string> = {
+/** Default background colour of each kind of label. */
+export const KIND_COLORS: Record<LabelKind, string> = {
   location: '#2e7d32',
   actor: '#1565c0',
   person: '#6a1b9a',

@@ -1,6 +1,7 @@
 // Completion candidates for a span of text, best first: exact normalised match, match after a proclitic, names
 // that start with the text, then names within one or two typos. The key lists for prefix and typo search are
 // built on first use and kept with the matcher.
+import { lowerBound } from '../lowerBound';
 import { procliticSplits } from '../text/proclitics';
 import type { KbEntry } from './entries';
 import type { GazetteerMatcher } from './matcher';
@@ -128,14 +129,7 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
   }
   const index = keyIndex(matcher);
   // Names that start with the text (a partial word or the first words of a longer name).
-  let lo = 0;
-  let hi = index.sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (index.sorted[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo, n = 0; i < index.sorted.length && n < limit * 4 && index.sorted[i].startsWith(key); i++, n++) {
+  for (let i = lowerBound(index.sorted, key), n = 0; i < index.sorted.length && n < limit * 4 && index.sorted[i].startsWith(key); i++, n++) {
     const k = index.sorted[i];
     if (k !== key) offer(k, 0.8 - Math.min(0.2, (k.length - key.length) * 0.01), 'prefix');
   }

@@ -1,6 +1,7 @@
 // Offsets in sidecars are Unicode code points; editors and LSP count UTF-16 code units. The two differ only after
 // astral characters (emoji, rare CJK, mathematical letters), so we keep the sorted UTF-16 positions of the astral
 // characters and convert with a binary search: O(log astral) per conversion, no copy of the text.
+import { lowerBound } from '../lowerBound';
 
 const BOM = '\uFEFF';
 
@@ -30,16 +31,7 @@ export function astralPositions(text: string, from = 0, to = text.length, base =
 }
 
 /** Number of elements of sorted `values` strictly less than `x`. */
-function countBelow(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const countBelow = lowerBound<number>;
 
 /**
  * Converts between UTF-16 offsets and code-point offsets of one text. Immutable; `applyEdit` returns the index of

@@ -1,6 +1,7 @@
 // One document made ready for export: its entities checked against the text, selected, adjusted by the clitic
 // policy, resolved for nesting (flat formats), and aligned to tokens that are split at every entity boundary, so
 // that no entity is dropped or shifted by tokenisation. Every change and every entity left out becomes a note.
+import { lowerBound } from '../lowerBound';
 import { CodePointIndex } from '../text/codePoints';
 import type { Entity } from '../sidecar/types';
 import { coveredText } from '../sidecar/validate';
@@ -182,17 +183,6 @@ function codePoints(index: CodePointIndex, offsets: readonly number[]): number[]
   return offsets.map((o) => index.toCodePoint(o));
 }
 
-/** First index i with values[i] >= x (values sorted). */
-export function lowerBound(values: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export interface SentenceView {
   /** First token of the sentence and one past its last. */

@@ -3,7 +3,7 @@
 // tokenisation record that lets export give back the original tokens.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE, type LabelDefinition, type LabelKind } from '../../corpus/config';
+import { CONFIG_FILE, KIND_COLORS, type LabelDefinition, type LabelKind } from '../../corpus/config';
 import { serializeSidecar } from '../../sidecar/serialize';
 import { writeFileAtomic } from '../../sidecar/store';
 import { compareEntities, type DocumentStatus, type Entity, type Sidecar } from '../../sidecar/types';
@@ -85,15 +85,6 @@ const KIND_RULES: Array<[RegExp, LabelKind]> = [
   [/^ACTOR$/i, 'actor'],
 ];
 
-const KIND_COLORS: Record<LabelKind, string> = {
-  location: '#2e7d32',
-  actor: '#1565c0',
-  person: '#6a1b9a',
-  organization: '#00838f',
-  date: '#ef6c00',
-  event: '#c62828',
-  other: '#616161',
-};
 
 /** Distinct colours for labels of kind `other`, given in label order. */
 const OTHER_COLORS = ['#5d4037', '#ad1457', '#827717', '#283593', '#00695c', '#4e342e', '#6d4c41', '#9e9d24', '#37474f', '#d84315', '#4527a0', '#558b2f'];
