@@ -2,7 +2,8 @@
 // What an annotator sees, checked in the real workbench (code-server + headless Debian chromium): the extension
 // loaded as a development extension on a fresh copy of samples/, an unannotated copy of the seed article opened
 // with Ctrl+P, suggestions coloured by their semantic tokens, the Hashiya status bar item, a status set through
-// the command palette and found in the sidecar on disk. Screenshot: test/artifacts/ui.png (and docs/screenshot.png
+// the command palette and found in the sidecar on disk, training data exported through the quick picks and the file
+// dialog. Screenshot: test/artifacts/ui.png (and docs/screenshot.png
 // with UPDATE_SCREENSHOT=1). Prints "ui: N passed, M failed"; exits non-zero on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -78,6 +79,30 @@ try {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'dhi-qar-convoy-2020-07-22.txt' }).first().click();
     await page.locator('.statusbar-item', { hasText: 'Hashiya: in-progress · 36 entities' }).first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(repoRoot, 'test/artifacts/ui-annotated.png') });
+  });
+  await check('Export Training Data… through its quick picks and the file dialog writes CoNLL and tells the counts', async () => {
+    const out = path.join(workspace, 'exported-in-the-ui.conll');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('>Hashiya: Export Training Data');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export Training Data' }).first().click();
+    const step = (title) => page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
+    await step('(1/4)');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'conll' }).first().click();
+    await step('(2/4)');
+    await page.keyboard.press('Enter'); // the preselected statuses: in-progress, done, reviewed
+    await step('(3/4)');
+    await page.keyboard.press('Enter'); // no split: one file
+    await step('Proclitics');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'boundary' }).first().click();
+    await step('(4/4)');
+    await page.locator('.quick-input-widget input').fill(out);
+    await page.keyboard.press('Enter');
+    await page.locator('.notification-toast', { hasText: 'Hashiya: exported 2 documents' }).first().waitFor({ timeout: 30_000 });
+    const conll = fs.readFileSync(out, 'utf8');
+    if (!conll.startsWith('-DOCSTART- O') || !/^ذي B-LOC\nقار I-LOC$/m.test(conll)) throw new Error(`unexpected ${out}: ${conll.slice(0, 80)}`);
+    await page.screenshot({ path: path.join(repoRoot, 'test/artifacts/ui-export.png') });
   });
 } finally {
   if (!fs.existsSync(shot)) await page.screenshot({ path: shot }).catch(() => {});
