@@ -15,7 +15,8 @@ const run = (command, args) => {
 if (!fs.existsSync(codeServerBin)) run('bash', ['scripts/setup-vscode.sh']);
 run('npm', ['run', '--silent', 'package']);
 
-const layout = runLayout(path.join(repoRoot, '.tmp/start'));
+// The annotator's own editor: the extension marketplace stays available there.
+const layout = runLayout(path.join(repoRoot, '.tmp/start'), { marketplace: true });
 // The user's own settings there are kept from run to run; only the first run seeds them (without test colours).
 seedSettings(layout.userDataDir, { overwrite: false, extra: { 'editor.semanticTokenColorCustomizations': {} } });
 console.log(installExtension(layout, path.join(repoRoot, 'hashiya.vsix')));

@@ -18,7 +18,10 @@ async function check(name, run) {
     console.log(`  ✔ ${name}`);
   } catch (error) {
     checks.push({ name, ok: false });
-    console.log(`  ✖ ${name}: ${error.message.split('\n')[0]}`);
+    // What the workbench showed when the check failed, beside the other artefacts.
+    const picture = path.join(repoRoot, `test/artifacts/ui-failed-${checks.length}.png`);
+    await page?.screenshot({ path: picture }).catch(() => {});
+    console.log(`  ✖ ${name}: ${error.message.split('\n')[0]} (screenshot ${path.relative(repoRoot, picture)})`);
   }
 }
 
@@ -97,7 +100,14 @@ try {
     await step('Proclitics');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'boundary' }).first().click();
     await step('(4/4)');
-    await page.locator('.quick-input-widget input').fill(out);
+    // The file dialog (a path in the quick input) fills in its default path after it opens: type ours until it stays.
+    const input = page.locator('.quick-input-widget input');
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget input')?.value.endsWith('train.conll'), null, { timeout: 15_000 });
+    for (let i = 0; i < 40 && (await input.inputValue()) !== out; i++) {
+      await input.fill(out);
+      await page.waitForTimeout(250);
+    }
+    if ((await input.inputValue()) !== out) throw new Error(`the file dialog shows "${await input.inputValue()}"`);
     await page.keyboard.press('Enter');
     await page.locator('.notification-toast', { hasText: 'Hashiya: exported 2 documents' }).first().waitFor({ timeout: 30_000 });
     const conll = fs.readFileSync(out, 'utf8');

@@ -57,7 +57,7 @@ export function createRunDir(prefix) {
 }
 
 /** Folders code-server writes into, all inside `runDir` (otherwise it writes a password file into ~/.config). */
-export function runLayout(runDir, { userDataDir, extensionsDir } = {}) {
+export function runLayout(runDir, { userDataDir, extensionsDir, marketplace = false } = {}) {
   return {
     runDir,
     userDataDir: userDataDir ?? path.join(runDir, 'user-data'),
@@ -69,6 +69,8 @@ export function runLayout(runDir, { userDataDir, extensionsDir } = {}) {
       XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'),
       XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
       XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'),
+      // Tests need no extension marketplace, and must not try to reach one (this machine has no network).
+      ...(marketplace ? {} : { EXTENSIONS_GALLERY: '{}' }),
     },
   };
 }

@@ -32,6 +32,25 @@ suite('Hashiya training data', () => {
     assert.ok(fs.existsSync(`${out}.manifest.json`) || fs.existsSync(path.join(path.dirname(out), 'manifest.json')));
   });
 
+  test('Import Corpus turns a CoNLL file (BOM, CRLF, a broken tag) into a corpus: article, sidecar and hashiya.json', async function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(path.dirname(root), 'import-'));
+    const input = path.join(dir, 'news.conll');
+    fs.writeFileSync(input, '\uFEFFقالت O\r\nمصادر O\r\nفي O\r\nبغداد B-LOC\r\nو O\r\nالقوات B-ORG\r\nالأمريكية I--ORG\r\n\r\n');
+    const out = path.join(dir, 'corpus');
+    const result = await vscode.commands.executeCommand<{ counts: { documents: number; tokens: number; entities: number }; problemCounts: Record<string, number> }>(
+      'hashiya.importCorpus',
+      { format: 'conll', input, out },
+    );
+    assert.ok(result, 'the command returned no result');
+    assert.deepEqual([result.counts.documents, result.counts.tokens, result.counts.entities], [1, 7, 2]);
+    assert.equal(result.problemCounts['malformed-tag'], 1, JSON.stringify(result.problemCounts));
+    const article = fs.readdirSync(out, { recursive: true }).map(String).find((f) => f.endsWith('.txt'))!;
+    const sidecar = JSON.parse(fs.readFileSync(path.join(out, article.replace(/\.txt$/, '.ann.json')), 'utf8'));
+    assert.deepEqual(sidecar.entities.map((e: { text: string; label: string }) => `${e.text}|${e.label}`), ['بغداد|LOC', 'القوات الأمريكية|ORG']);
+    assert.ok(fs.existsSync(path.join(out, 'hashiya.json')));
+  });
+
   test('Show Corpus Statistics counts documents and entities', async () => {
     const stats = await vscode.commands.executeCommand<{ documents: number; entitiesByLabel: Record<string, number> }>('hashiya.showStats', root);
     assert.ok(stats.documents >= 1);
