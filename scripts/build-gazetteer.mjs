@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Derives the built-in gazetteer's places (data/builtin/places.jsonl) from the GeoNames files in
-// fixtures/geonames: countries with their Arabic names and the short forms news writes, Iraqi governorates and
-// towns, and Middle-East places with Arabic-script names. Deterministic: the same inputs give the same bytes.
+// fixtures/geonames: countries with their Arabic names and the short forms news writes, Iraqi governorates,
+// districts and towns, and Middle-East places with Arabic-script names. Deterministic: the same inputs give the same bytes.
 // The actors (data/builtin/actors.jsonl) are curated by hand and not touched here.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -64,6 +64,67 @@ for (const [code, names] of Object.entries(GOVERNORATES)) {
   if (!row) throw new Error(`admin1 ${code} missing from admin1CodesASCII.txt`);
   places.push({ id: `geonames:${row[3]}`, label: 'LOC', names, description: `governorate of Iraq: ${row[2]}`, kind: 'governorate', country: 'IQ', source: 'geonames' });
 }
+// ---- Iraqi districts (qada'; GeoNames admin2 ids, Arabic names curated) -------------------------------------
+// A district is named after its seat town, which is a place of its own (from cities15000 or the towns below), so
+// a bare name is the town; news names the district as "قضاء X", and that is the district's name here. GeoNames
+// lists a few districts twice (Abu Ghraib, Choman, Soran, Mergasur, Adhamiyah): one id each is kept. Districts whose
+// Arabic spelling could not be settled (Mergasur, Dashti Hawler) and the "Baghdad" admin2 are left out.
+const admin2 = new Map(read('admin2Codes_IQ.txt').split('\n').filter(Boolean).map((l) => l.split('\t')).map((f) => [f[3], f]));
+const DISTRICTS = {
+  // Anbar
+  6765480: ['حديثة'], 9166576: ['القائم'], 9166579: ['هيت'], 9166650: ['راوة'], 98678: ['الرطبة'], 98718: ['الرمادي'],
+  98884: ['عنة'], 99455: ['الفلوجة'],
+  // Basra
+  100049: ['أبي الخصيب', 'أبو الخصيب'], 9166549: ['الفاو'], 9166563: ['المدينة'], 98247: ['الزبير'], 98994: ['القرنة'],
+  99534: ['البصرة'],
+  // Muthanna
+  9166568: ['الرميثة'], 9166626: ['الخضر'], 98532: ['السماوة'], 98534: ['السلمان'],
+  // Qadisiyah
+  6850588: ['الحمزة'], 98634: ['الشامية'], 99737: ['عفك'], 99763: ['الديوانية'],
+  // Sulaymaniyah
+  91176: ['شاربازير'], 9166594: ['دربندخان'], 9166596: ['دوكان'], 9166600: ['كلار'], 9166684: ['بنجوين'], 92051: ['رانية'],
+  92743: ['بشدر'], 96204: ['حلبجة'], 97416: ['جمجمال'], 98464: ['السليمانية'], 9873303: ['شهرزور'], 9877732: ['قرداغ'],
+  9877795: ['سيد صادق'], 9877798: ['ماوت'],
+  // Babil
+  6818313: ['المحاويل'], 99040: ['المسيب'], 99348: ['الحلة'], 99358: ['الهاشمية'],
+  // Baghdad
+  9166542: ['أبو غريب', 'أبي غريب'], 9166545: ['الكرخ'], 9166561: ['الصدر'], 9166564: ['التاجي'], 9166569: ['الطارمية'],
+  9166668: ['الرصافة'], 9167771: ['الثورة'], 9179819: ['المدائن'], 9873561: ['الأعظمية'], 99101: ['المحمودية'],
+  99173: ['الكاظمية'],
+  // Dohuk
+  89569: ['زاخو'], 9166607: ['سميل'], 97269: ['دهوك'],
+  // Dhi Qar
+  90509: ['سوق الشيوخ'], 98623: ['الشطرة'], 98700: ['الرفاعي'], 98855: ['الناصرية'], 99185: ['الجبايش'],
+  // Diyala
+  9166680: ['بلدروز'], 94296: ['كفري'], 94590: ['خانقين'], 97988: ['بعقوبة'], 99063: ['المقدادية'], 99170: ['الخالص'],
+  // Erbil
+  9166586: ['جومان'], 9166588: ['كويسنجق', 'كويه'], 9166591: ['شقلاوة'], 9166592: ['سوران'], 93817: ['مخمور'], 95444: ['أربيل'],
+  9874070: ['خبات'], 9878719: ['راوندوز'],
+  // Karbala
+  9166603: ['عين التمر'], 94822: ['كربلاء'], 99345: ['الهندية'],
+  // Kirkuk
+  6770659: ['الحويجة'], 9166581: ['داقوق'], 9171727: ['الدبس'], 94786: ['كركوك'],
+  // Maysan
+  9166557: ['الكحلاء'], 9166562: ['الميمونة'], 92536: ['قلعة صالح'], 99097: ['المجر الكبير'], 99305: ['علي الغربي'], 99610: ['العمارة'],
+  // Nineveh
+  90392: ['تلعفر', 'تل عفر'], 9166541: ['الحمدانية'], 9166608: ['البعاج'], 9166618: ['تلكيف'], 9166620: ['سنجار'], 9166649: ['الموصل'],
+  98612: ['الشيخان'], 98820: ['عقرة'], 99414: ['الحضر'],
+  // Wasit
+  9166606: ['النعمانية'], 9166961: ['العزيزية'], 98197: ['بدرة'], 98460: ['الصويرة'], 99132: ['الكوت'], 99351: ['الحي'],
+  // Najaf
+  9166552: ['المناذرة'], 9166629: ['الكوفة'], 98861: ['النجف'],
+  // Salah al-Din
+  6783103: ['الدور'], 6804454: ['الشرقاط'], 6805736: ['بلد'], 6872046: ['بيجي'], 90148: ['تكريت'], 91594: ['سامراء'],
+  9166598: ['طوز خورماتو', 'الطوز'], 9166616: ['الفارس'], 9167093: ['الثرثار'],
+};
+for (const [id, names] of Object.entries(DISTRICTS)) {
+  const row = admin2.get(id);
+  if (!row) throw new Error(`admin2 ${id} missing from admin2Codes_IQ.txt`);
+  const governorate = admin1.get(row[0].split('.').slice(0, 2).join('.'))?.[2] ?? '';
+  const english = row[2].replace(/^(?:Qada'?|Qeza-i) /, '').replace(/ [Dd]istrict$/, '');
+  places.push({ id: `geonames:${id}`, label: 'LOC', names: names.map((n) => `قضاء ${n}`), description: `district of Iraq: ${english} (${governorate})`, kind: 'district', country: 'IQ', source: 'geonames' });
+}
+
 // Kurdistan Region and other regions news names as places.
 places.push({ id: 'hashiya:place/kurdistan-region', label: 'LOC', names: ['إقليم كردستان', 'إقليم كردستان العراق', 'كردستان العراق', 'كردستان'], description: 'Kurdistan Region of Iraq', kind: 'region', country: 'IQ', source: 'hashiya' });
 
@@ -84,7 +145,6 @@ const TOWNS = [
   ['balad-base', ['قاعدة بلد', 'قاعدة بلد الجوية'], 'Balad air base, Salah al-Din, Iraq'],
   ['victory-base', ['قاعدة فكتوريا', 'معسكر فكتوري'], 'Victory base complex near Baghdad airport, Iraq'],
   ['harir-base', ['قاعدة حرير'], 'Harir air base, Erbil governorate, Iraq'],
-  ['al-qaim', ['قضاء القائم'], 'district on the Syrian border, Anbar, Iraq'],
   ['albu-kamal', ['البوكمال'], 'town on the Iraqi border, Deir ez-Zor, Syria'],
   ['sinjar', ['سنجار', 'جبل سنجار'], 'district in Nineveh governorate, Iraq'],
   ['tuz-khurmatu', ['طوز خورماتو'], 'town in Salah al-Din governorate, Iraq'],

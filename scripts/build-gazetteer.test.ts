@@ -38,3 +38,16 @@ test('the entries the seed article needs are there', () => {
   for (const name of ['العراق', 'بغداد', 'ذي قار', 'الديوانية', 'صلاح الدين', 'البطحاء', 'إيران', 'سوريا']) assert.ok(has(name, 'LOC'), name);
   for (const name of ['القوات الأميركية', 'القوات الأمريكية', 'الجيش الأميركي', 'أهل الكهف', 'وزارة الدفاع الأميركية', 'عصائب أهل الحق', 'الحشد الشعبي', 'داعش']) assert.ok(has(name, 'ACTOR'), name);
 });
+
+test('Iraqi governorates (19) and districts (over 100), each a GeoNames id, districts named "قضاء X"', () => {
+  const places = lines('places.jsonl');
+  const governorates = places.filter((p) => p.kind === 'governorate');
+  const districts = places.filter((p) => p.kind === 'district');
+  assert.equal(governorates.length, 19);
+  assert.ok(districts.length > 100, `${districts.length} districts`);
+  for (const d of districts) {
+    assert.match(d.id, /^geonames:\d+$/);
+    assert.ok(d.names.every((n: string) => n.startsWith('قضاء ')), d.id);
+    assert.match(d.description, /^district of Iraq: .+ \(.+\)$/);
+  }
+});

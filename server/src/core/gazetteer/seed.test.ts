@@ -68,3 +68,16 @@ test('the seed article: the expected locations and actors, with exact spans', as
     'وكالة أنباء العراق الدولية - واعد|ACTOR', // the news agency, correct
   ]);
 });
+
+test('Iraqi districts: "قضاء X" is the district, a bare X the town', async () => {
+  const config = defaultConfig(ROOT);
+  const matcher = buildMatcher(config, await readKnowledge(config, { builtinDir: path.join(ROOT, 'data/builtin') }));
+  const line = 'اشتباكات في قضاء سوق الشيوخ وقضاء تلعفر، ثم في سوق الشيوخ نفسها وبقضاء الطوز';
+  const found = matcher.matchAll(line).map((c) => `${[...line].slice(c.start, c.end).join('')}|${c.ref}`);
+  assert.deepEqual(found, [
+    'قضاء سوق الشيوخ|geonames:90509',
+    'قضاء تلعفر|geonames:90392',
+    'سوق الشيوخ|hashiya:place/suq-al-shuyukh',
+    'قضاء الطوز|geonames:9166598',
+  ]);
+});
