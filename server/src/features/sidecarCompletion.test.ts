@@ -22,6 +22,7 @@ test('the site: a label or ref value of an entity, a rejection or an unresolved 
   assert.equal(label.field, 'label');
   assert.deepEqual(label.entity, { label: 'LOC', text: 'بغداد' });
   assert.deepEqual(label.replace, { start: at('"LOC"'), end: at('"LOC"') + 5 });
+  assert.equal(label.articleName, 'a.txt');
   // A partial ref: the whole quoted value is replaced.
   const ref = sidecarValueSite(SIDECAR, at('"geonames:98"', 5))!;
   assert.equal(ref.field, 'ref');

@@ -20,6 +20,8 @@ export interface SidecarValueSite {
   field: 'label' | 'ref';
   entity: { text?: string; label?: string };
   replace: { start: number; end: number };
+  /** The sidecar's top-level `text`: the article's file name, when it is a string. */
+  articleName?: string;
 }
 
 /** The `label` or `ref` value at `offset`, if the cursor is on one (or right after its colon). */
@@ -36,7 +38,8 @@ export function sidecarValueSite(text: string, offset: number): SidecarValueSite
   const node = findNodeAtOffset(root, offset, true);
   const valueNode = node && node.type !== 'object' && node.parent?.type === 'property' && node.parent.children?.[1] === node ? node : undefined;
   const replace = valueNode ? { start: valueNode.offset, end: valueNode.offset + valueNode.length } : { start: offset, end: offset };
-  return { field, entity, replace };
+  const articleName = findNodeAtLocation(root, ['text']);
+  return { field, entity, replace, ...(articleName?.type === 'string' ? { articleName: articleName.value as string } : {}) };
 }
 
 function entityFields(node: Node): { text?: string; label?: string } {

@@ -470,9 +470,7 @@ export class HashiyaServer {
     const text = document.getText();
     const site = sidecarValueSite(text, document.offsetAt(position));
     if (!site) return [];
-    const sidecarFile = URI.parse(document.uri).fsPath;
-    const articleName = parseSidecar(text).sidecar?.text;
-    const location = await this.corpora.locate(articlePathFor(sidecarFile, articleName));
+    const location = await this.corpora.locate(articlePathFor(URI.parse(document.uri).fsPath, site.articleName));
     if (!location) return [];
     const corpus = (await this.corpora.get(location.root)).config;
     const matcher = this.knowledge ? await this.knowledge.matcherFor(corpus, await this.indexer.peek(corpus.root)).catch(() => undefined) : undefined;
