@@ -1,5 +1,6 @@
 // Quick fixes on a suggestion or an entity under the cursor. None of them edits the article: each runs a server
 // command that changes the annotations and writes the sidecar.
+import { WORD_CHAR as WORD } from '../core/text/words';
 import { type CodeAction, CodeActionKind } from 'vscode-languageserver';
 import type { KbCandidate } from '../workspace/suggestionTypes';
 import type { OpenArticle } from '../workspace/openArticle';
@@ -23,7 +24,6 @@ export interface SpanArgs {
   ref?: string;
 }
 
-const WORD = /[\p{L}\p{M}\p{Nd}]/u;
 
 function describe(c: { label: string; text?: string; name?: string; ref?: string }): string {
   return `${c.label} “${c.name ?? c.text}”${c.ref ? ` (${c.ref})` : ''}`;

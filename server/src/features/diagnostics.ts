@@ -1,12 +1,12 @@
 // Problems shown in the editor: on the article (unresolved or re-anchored annotations, unknown labels, entity
 // edges inside a word) and on the sidecar (format errors, at their place in the file).
+import { WORD_CHAR } from '../core/text/words';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../core/sidecar/problems';
 import type { OpenArticle } from '../workspace/openArticle';
 
 const SOURCE = 'hashiya';
-const WORD_CHAR = /[\p{L}\p{M}\p{Nd}]/u;
 
 export function articleDiagnostics(article: OpenArticle): Diagnostic[] {
   const out: Diagnostic[] = [];

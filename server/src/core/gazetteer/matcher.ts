@@ -4,6 +4,7 @@
 // filter that stays in cache turns most words away, an open-addressing table of hashes says which start a name or
 // are one, and only then is a key spelled out and compared with the names. Proclitics are tried on each token's
 // first letters (و ف, ب ل ك, لل); the longest match at a position wins, ambiguity is kept.
+import { WORD_TABLE } from '../text/words';
 import type { NormalizationOptions, procliticPolicy } from '../corpus/config';
 import { CodePointIndex } from '../text/codePoints';
 import { Normalizer } from '../text/normalize';
@@ -26,16 +27,8 @@ export interface Candidate {
   source: string;
 }
 
-/** Word characters: letters, marks, digits (BMP). Everything else separates tokens. */
-const WORD = (() => {
-  const table = new Uint8Array(0x10000);
-  const re = /[\p{L}\p{M}\p{Nd}]/u;
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (re.test(String.fromCharCode(c))) table[c] = 1;
-  }
-  return table;
-})();
+/** Word characters (BMP table): everything else separates tokens. */
+const WORD = WORD_TABLE;
 
 /** Characters that may stand between the words of one name in running text: spaces, underscores (#ذي_قار), hyphens. */
 function isJoiner(c: number): boolean {
