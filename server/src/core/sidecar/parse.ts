@@ -2,6 +2,7 @@
 // caller must report it and must not write over it (SPEC: a corrupt sidecar is reported, never overwritten).
 import { type Node, findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { nodeValue } from '../jsonTree';
+import { findConflictMarker } from './conflictMarkers';
 import type { Problem } from './problems';
 import { DOCUMENT_STATUSES, type DocumentStatus, type Entity, KNOWN_ENTITY_KEYS, KNOWN_TOP_KEYS, type Sidecar } from './types';
 
@@ -31,6 +32,14 @@ export function parseSidecar(fileText: string): ParsedSidecar {
   const fieldOffsets = { text: 0, sha256: 0 };
   const error = (node: { offset: number; length: number } | undefined, message: string, code: string) =>
     problems.push({ severity: 'error', message, offset: node?.offset ?? 0, length: node?.length ?? 1, code });
+
+  // An unfinished git merge is its own problem, not invalid JSON: callers offer to resolve it (merge.ts reads
+  // both sides back) and, as with any sidecar that yields no data, never write over it.
+  const marker = findConflictMarker(fileText);
+  if (marker >= 0) {
+    error({ offset: marker, length: 7 }, 'the sidecar contains git conflict markers (an unfinished merge): keep ours, theirs or both for each conflict', 'conflict-markers');
+    return { problems, entityOffsets, fieldOffsets };
+  }
 
   const parseErrors: ParseError[] = [];
   const root = parseTree(fileText, parseErrors, { disallowComments: true, allowTrailingComma: false });

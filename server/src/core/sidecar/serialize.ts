@@ -2,7 +2,7 @@
 // show one line per changed annotation and concurrent work merges line by line.
 import { compareEntities, type Entity, type Sidecar } from './types';
 
-function entityLine(entity: Entity): string {
+export function entityLine(entity: Entity): string {
   const ordered: Record<string, unknown> = {
     start: entity.start,
     end: entity.end,
@@ -33,7 +33,7 @@ function entityList(key: string, entities: readonly Entity[], last: boolean): st
   return `  "${key}": [\n${lines.join(',\n')}\n  ]${tail}\n`;
 }
 
-function scalar(key: string, value: unknown): string {
+export function scalar(key: string, value: unknown): string {
   return `  ${JSON.stringify(key)}: ${inlineJson(value)}`;
 }
 
