@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { statsCommand } from './commands/stats';
 import { suggestCommand } from './commands/suggest';
+import { mergeDriverCommand } from './commands/mergeDriver';
 
 export interface Command {
   name: string;
@@ -14,4 +15,4 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand];
+export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand, mergeDriverCommand];
