@@ -1,6 +1,6 @@
 // Activation only: starts the language client and wires commands, decorations and the status bar.
 import * as vscode from 'vscode';
-import { type DocumentState, DocumentStateNotification } from '../../common/protocol';
+import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, DocumentStateRequest } from '../../common/protocol';
 import { annotateSelection } from './commands/annotateSelection';
 import type { CommandContext } from './commands/context';
 import { removeAnnotation } from './commands/removeAnnotation';
@@ -25,9 +25,12 @@ export interface HashiyaApi {
 let stopClient: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): HashiyaApi {
-  const states = new DocumentStates();
   const client = createLanguageClient(context);
-  context.subscriptions.push(client.onNotification(DocumentStateNotification, (state) => states.set(state)));
+  const states = new DocumentStates((uri) => client.sendRequest(DocumentStateRequest, { textDocument: { uri } }));
+  context.subscriptions.push(
+    client.onNotification(DocumentStateNotification, (state) => states.set(state)),
+    client.onNotification(DocumentStateDeltaNotification, (delta) => states.applyDelta(delta)),
+  );
   const ready = client.start();
   stopClient = () => client.stop();
   const ctx: CommandContext = { client, states, ready };

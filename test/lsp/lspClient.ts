@@ -18,7 +18,8 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { type DocumentState, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, DocumentStateRequest, LANGUAGE_ID } from '../../common/protocol';
+import { applyStateDelta } from '../../common/stateDelta';
 
 export const SERVER = path.join(__dirname, '../../dist/server.js');
 
@@ -27,6 +28,11 @@ export class LspTestClient {
   private readonly child: ChildProcess;
   readonly states: DocumentState[] = [];
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Deltas received, and any that did not apply to the state held. */
+  deltas = 0;
+  readonly deltaErrors: string[] = [];
+  /** What the server logged (window/logMessage). */
+  readonly log: string[] = [];
   private waiters: Array<() => void> = [];
   stderr = '';
 
@@ -38,11 +44,31 @@ export class LspTestClient {
       this.states.push(s);
       this.wake();
     });
+    // Deltas are applied to the state held, as the extension does; one that does not follow it is a bug in the
+    // server (messages are ordered), so the test fails loudly instead of asking for the whole state again.
+    this.connection.onNotification(DocumentStateDeltaNotification, (delta) => {
+      this.deltas++;
+      const held = this.lastState(delta.uri);
+      const next = held ? applyStateDelta(held, delta) : undefined;
+      if (!next) {
+        this.deltaErrors.push(`delta ${delta.fromSeq}->${delta.seq} for ${delta.uri} does not follow the state held (${held?.seq})`);
+        void this.connection.sendRequest(DocumentStateRequest, { textDocument: { uri: delta.uri } }).then((s) => {
+          if (s) this.states.push(s);
+          this.wake();
+        });
+        return;
+      }
+      this.states.push(next);
+      this.wake();
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (d) => {
       this.diagnostics.set(d.uri, d);
       this.wake();
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (m: { message: string }) => {
+      this.log.push(m.message);
+      if (process.env.HASHIYA_TEST_LOG) process.stderr.write(`server: ${m.message}\n`);
+    });
     this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
     this.connection.listen();
   }

@@ -10,10 +10,11 @@ import {
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import type { IndexProgress } from '../workspace/corpusIndexer';
-import { SERVER_COMMANDS } from '../features/codeActions';
+import { SERVER_COMMANDS } from '../../../common/commands';
 import {
   CandidatesRequest,
   AnnotateRequest,
+  DocumentStateDeltaNotification,
   DocumentStateNotification,
   DocumentStateRequest,
   RelabelRequest,
@@ -23,7 +24,8 @@ import {
   TOKEN_TYPES,
 } from '../../../common/protocol';
 import { GazetteerKnowledge } from '../workspace/knowledgeProvider';
-import { HashiyaServer, UserError } from './hashiyaServer';
+import { HashiyaServer } from './hashiyaServer';
+import { UserError } from '../session/errors';
 
 /** Turns a user-facing error into an LSP error the client shows; anything else is logged as a bug. */
 function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
@@ -31,6 +33,8 @@ function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>)
     try {
       return await handler(params);
     } catch (error) {
+      // A refusal the user must read (a bad parameter, a stale or unwritable document): InvalidParams with the
+      // reason. RangeError comes from the core's own checks of offsets.
       if (error instanceof UserError || error instanceof RangeError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
       connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       return new ResponseError(ErrorCodes.InternalError, String(error));
@@ -60,6 +64,12 @@ export function bindServer(connection: Connection): HashiyaServer {
   const server = new HashiyaServer({
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
+    sendStateDelta: (delta) => void connection.sendNotification(DocumentStateDeltaNotification, delta),
+    showMessage: (severity, message) => {
+      if (severity === 'error') void connection.window.showErrorMessage(message);
+      else if (severity === 'warning') void connection.window.showWarningMessage(message);
+      else void connection.window.showInformationMessage(message);
+    },
     refreshSemanticTokens: () => {
       if (semanticRefresh) void connection.languages.semanticTokens.refresh();
     },
@@ -76,7 +86,7 @@ export function bindServer(connection: Connection): HashiyaServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true } },
         documentSymbolProvider: { label: 'Entities' },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] },
@@ -104,6 +114,7 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.onDidCloseTextDocument((p) => server.didClose(p));
   connection.onDidChangeWatchedFiles((p) => server.didChangeWatchedFiles(p));
   connection.languages.semanticTokens.on((p) => server.semanticTokens(p));
+  connection.languages.semanticTokens.onDelta((p) => server.semanticTokensDelta(p));
   connection.onDocumentSymbol((p) => server.documentSymbols(p));
   connection.onHover((p) => server.hover(p));
   connection.onCodeAction((p) => server.codeActions(p));

@@ -16,7 +16,7 @@ export interface ParsedSidecar {
   fieldOffsets: { text: number; sha256: number };
 }
 
-const REF_PATTERN = /^[^\s:]+:\S+$/;
+export const REF_PATTERN = /^[^\s:]+:\S+$/;
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 function properties(node: Node): Array<{ key: string; keyNode: Node; value: Node | undefined }> {
