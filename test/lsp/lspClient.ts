@@ -21,7 +21,8 @@ import { URI } from 'vscode-uri';
 import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, DocumentStateRequest, LANGUAGE_ID } from '../../common/protocol';
 import { applyStateDelta } from '../../common/stateDelta';
 
-export const SERVER = path.join(__dirname, '../../dist/server.js');
+// HASHIYA_SERVER runs the same tests against another build (for example the previous release, to see them fail).
+export const SERVER = process.env.HASHIYA_SERVER ?? path.join(__dirname, '../../dist/server.js');
 
 export class LspTestClient {
   readonly connection: ProtocolConnection;
@@ -31,22 +32,39 @@ export class LspTestClient {
   /** Deltas received, and any that did not apply to the state held. */
   deltas = 0;
   readonly deltaErrors: string[] = [];
+  /** Messages the server showed to the user (window/showMessage). */
+  readonly messages: string[] = [];
+  /** Size of each notification the server sent, in UTF-8 bytes of its JSON params. */
+  readonly wire: Array<{ method: string; bytes: number }> = [];
   /** What the server logged (window/logMessage). */
   readonly log: string[] = [];
   private waiters: Array<() => void> = [];
   stderr = '';
+  /** Set when the server process ended. */
+  exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
   constructor() {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
+    this.child.on('exit', (code, signal) => {
+      this.exited = { code, signal };
+      if (process.env.HASHIYA_TEST_LOG) process.stderr.write(`server exited: ${code} ${signal}\n${this.stderr}\n`);
+      this.wake();
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('window/showMessage', (m: { message: string }) => {
+      this.messages.push(m.message);
+      this.wake();
+    });
     this.connection.onNotification(DocumentStateNotification, (s) => {
+      this.wire.push({ method: DocumentStateNotification.method, bytes: Buffer.byteLength(JSON.stringify(s)) });
       this.states.push(s);
       this.wake();
     });
     // Deltas are applied to the state held, as the extension does; one that does not follow it is a bug in the
     // server (messages are ordered), so the test fails loudly instead of asking for the whole state again.
     this.connection.onNotification(DocumentStateDeltaNotification, (delta) => {
+      this.wire.push({ method: DocumentStateDeltaNotification.method, bytes: Buffer.byteLength(JSON.stringify(delta)) });
       this.deltas++;
       const held = this.lastState(delta.uri);
       const next = held ? applyStateDelta(held, delta) : undefined;
@@ -62,6 +80,7 @@ export class LspTestClient {
       this.wake();
     });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (d) => {
+      this.wire.push({ method: PublishDiagnosticsNotification.method, bytes: Buffer.byteLength(JSON.stringify(d)) });
       this.diagnostics.set(d.uri, d);
       this.wake();
     });

@@ -8,6 +8,8 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type WorkDoneProgressServerReporter,
+  MessageType,
+  ShowMessageNotification,
 } from 'vscode-languageserver';
 import type { IndexProgress } from '../workspace/corpusIndexer';
 import { SERVER_COMMANDS } from '../../../common/commands';
@@ -65,11 +67,8 @@ export function bindServer(connection: Connection): HashiyaServer {
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
     sendStateDelta: (delta) => void connection.sendNotification(DocumentStateDeltaNotification, delta),
-    showMessage: (severity, message) => {
-      if (severity === 'error') void connection.window.showErrorMessage(message);
-      else if (severity === 'warning') void connection.window.showWarningMessage(message);
-      else void connection.window.showInformationMessage(message);
-    },
+    // A notification (window/showMessage), not the request form: nothing waits for the user's answer.
+    showMessage: (severity, message) => void connection.sendNotification(ShowMessageNotification.type, { type: severity === 'error' ? MessageType.Error : severity === 'warning' ? MessageType.Warning : MessageType.Info, message }),
     refreshSemanticTokens: () => {
       if (semanticRefresh) void connection.languages.semanticTokens.refresh();
     },
