@@ -24,8 +24,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       provideDocumentSemanticTokens: (document, token, next) => (isSidecar(document) ? undefined : next(document, token)),
     },
     synchronize: {
-      // Sidecars and corpus configurations edited outside the editor (git checkout, another tool) are re-read.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ann.json,hashiya.json}'),
+      // Sidecars, corpus configurations and articles changed outside the editor (git checkout, another tool,
+      // another window) reach the server, which merges sidecars into open articles and re-indexes the corpus.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ann.json,hashiya.json,*.txt}'),
     },
     outputChannelName: 'Hashiya',
   };

@@ -223,8 +223,12 @@ export class ArticleSession {
         snapshot: this.snapshotNow(),
         resolve: (span) => this.resolveSpan(span),
       });
-      await this.writeSidecar();
-      this.publish();
+      try {
+        await this.writeSidecar();
+      } finally {
+        // Shown even when the write failed: the annotation is held here and goes to disk with the next write.
+        this.publish();
+      }
       return result;
     });
   }
