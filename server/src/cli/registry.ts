@@ -7,6 +7,7 @@ import { importCommand } from './commands/import';
 import { statsCommand } from './commands/stats';
 import { suggestCommand } from './commands/suggest';
 import { mergeDriverCommand } from './commands/mergeDriver';
+import { diffCommand } from './commands/diff';
 
 export interface Command {
   name: string;
@@ -15,4 +16,4 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand, mergeDriverCommand];
+export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand, diffCommand, mergeDriverCommand];
