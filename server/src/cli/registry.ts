@@ -8,6 +8,7 @@ import { statsCommand } from './commands/stats';
 import { suggestCommand } from './commands/suggest';
 import { mergeDriverCommand } from './commands/mergeDriver';
 import { diffCommand } from './commands/diff';
+import { agreeCommand } from './commands/agree';
 
 export interface Command {
   name: string;
@@ -16,4 +17,4 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand, diffCommand, mergeDriverCommand];
+export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand, diffCommand, mergeDriverCommand, agreeCommand];
