@@ -128,4 +128,14 @@ test('merge-driver: an unreadable side leaves OURS untouched and exits 1; an emp
   assert.equal(await runCli(['merge-driver', base, ours, theirs], clean), 0, clean.stderr);
   // Without a base both additions are kept: the union of the two sides is the full sample.
   assert.equal(await readFile(ours, 'utf8'), sample);
+
+  // A virtual base with conflict markers (git's recursive merge of several bases): the merge of its sides by
+  // identity is the base — here the full sample (BATHA is on one side only: kept). Ours removed BATHA, theirs
+  // removed both lines: both removals apply.
+  await writeFile(base, sample.replace(BATHA, `<<<<<<< Temporary merge branch 1\n${BATHA}=======\n>>>>>>> Temporary merge branch 2\n`));
+  await writeFile(ours, sample.replace(BATHA, ''));
+  await writeFile(theirs, sample.replace(DHI_QAR, '').replace(BATHA, ''));
+  const virtual = captureIO();
+  assert.equal(await runCli(['merge-driver', base, ours, theirs], virtual), 0, virtual.stderr);
+  assert.equal(await readFile(ours, 'utf8'), sample.replace(DHI_QAR + BATHA, ''));
 });
