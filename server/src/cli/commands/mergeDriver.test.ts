@@ -90,6 +90,10 @@ test('two branches annotating different entities merge cleanly; a third labellin
   assert.equal(back?.conflicts.length, 1);
   // Everything outside the conflict is merged: B's annotation is there on both sides.
   assert.ok(back.ours.entities.some((e) => e.start === 852) && back.theirs.entities.some((e) => e.start === 852));
+  // `render` as a textconv shows the conflicted file as it is instead of failing `git diff`.
+  const render = spawnSync(process.execPath, [cli, 'render', file], { encoding: 'utf8' });
+  assert.equal(render.status, 0);
+  assert.equal(render.stdout, conflicted);
 });
 
 test('without the driver git\'s line merge conflicts on the same two branches (what the driver is for)', async () => {
