@@ -7,6 +7,8 @@ import { importCommand } from './commands/import';
 import { statsCommand } from './commands/stats';
 import { suggestCommand } from './commands/suggest';
 import { mergeDriverCommand } from './commands/mergeDriver';
+import { diffCommand } from './commands/diff';
+import { agreeCommand } from './commands/agree';
 
 export interface Command {
   name: string;
@@ -15,4 +17,4 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand, mergeDriverCommand];
+export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand, diffCommand, mergeDriverCommand, agreeCommand];

@@ -90,6 +90,10 @@ test('two branches annotating different entities merge cleanly; a third labellin
   assert.equal(back?.conflicts.length, 1);
   // Everything outside the conflict is merged: B's annotation is there on both sides.
   assert.ok(back.ours.entities.some((e) => e.start === 852) && back.theirs.entities.some((e) => e.start === 852));
+  // `render` as a textconv shows the conflicted file as it is instead of failing `git diff`.
+  const render = spawnSync(process.execPath, [cli, 'render', file], { encoding: 'utf8' });
+  assert.equal(render.status, 0);
+  assert.equal(render.stdout, conflicted);
 });
 
 test('without the driver git\'s line merge conflicts on the same two branches (what the driver is for)', async () => {
@@ -128,4 +132,14 @@ test('merge-driver: an unreadable side leaves OURS untouched and exits 1; an emp
   assert.equal(await runCli(['merge-driver', base, ours, theirs], clean), 0, clean.stderr);
   // Without a base both additions are kept: the union of the two sides is the full sample.
   assert.equal(await readFile(ours, 'utf8'), sample);
+
+  // A virtual base with conflict markers (git's recursive merge of several bases): the merge of its sides by
+  // identity is the base — here the full sample (BATHA is on one side only: kept). Ours removed BATHA, theirs
+  // removed both lines: both removals apply.
+  await writeFile(base, sample.replace(BATHA, `<<<<<<< Temporary merge branch 1\n${BATHA}=======\n>>>>>>> Temporary merge branch 2\n`));
+  await writeFile(ours, sample.replace(BATHA, ''));
+  await writeFile(theirs, sample.replace(DHI_QAR, '').replace(BATHA, ''));
+  const virtual = captureIO();
+  assert.equal(await runCli(['merge-driver', base, ours, theirs], virtual), 0, virtual.stderr);
+  assert.equal(await readFile(ours, 'utf8'), sample.replace(DHI_QAR + BATHA, ''));
 });

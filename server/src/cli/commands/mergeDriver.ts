@@ -2,7 +2,7 @@
 // the result in OURS and the exit code to say whether it is clean. A sidecar that cannot be read is never
 // rewritten: OURS stays as it is and git marks the file conflicted.
 import { promises as fs } from 'node:fs';
-import { serializeConflicted } from '../../core/sidecar/conflicted';
+import { parseConflicted, serializeConflicted } from '../../core/sidecar/conflicted';
 import { mergeSidecars } from '../../core/sidecar/merge';
 import { parseSidecar } from '../../core/sidecar/parse';
 import { formatProblem } from '../../core/sidecar/problems';
@@ -37,6 +37,10 @@ cannot be read (OURS is then left untouched). Setup:
       if (allowEmpty && text.trim() === '') return undefined;
       const parsed = parseSidecar(text);
       if (parsed.sidecar) return parsed.sidecar;
+      // With several merge bases git first merges the bases into a virtual one, which may hold conflict markers:
+      // the merge of its sides by identity (conflicting annotations left out) stands for the base.
+      const virtualBase = file === basePath ? parseConflicted(text) : undefined;
+      if (virtualBase) return virtualBase.merged;
       const which = file === basePath ? 'base' : file === oursPath ? 'ours' : 'theirs';
       for (const p of parsed.problems) io.err(formatProblem(`${name} (${which})`, text, p) + '\n');
       return 'unreadable';

@@ -26,6 +26,11 @@ entity marked as [text]{LABEL ref}, one output line per article line. For git:
       throw new CliError(`${positionals[0]}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`, 1);
     });
     const parsed = parseSidecar(fileText);
+    // An unfinished merge: as a textconv this must not fail (git diff would stop), so the file is shown as it is.
+    if (parsed.problems.some((p) => p.code === 'conflict-markers')) {
+      io.out(fileText);
+      return 0;
+    }
     if (!parsed.sidecar) {
       for (const p of parsed.problems) io.err(formatProblem(positionals[0], fileText, p) + '\n');
       return 1;

@@ -3,26 +3,36 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { loadArticle } from '../../core/corpus/article';
 import { listArticles, loadCorpusConfig } from '../../core/corpus/load';
-import { formatProblem, lineAndColumn, type Problem } from '../../core/sidecar/problems';
+import type { Problem } from '../../core/sidecar/problems';
 import { validateSidecar } from '../../core/sidecar/validate';
 import { isSidecarPath, articlePathFor } from '../../core/sidecar/store';
 import { parseSidecar } from '../../core/sidecar/parse';
 import { parseCommandArgs } from '../args';
+import { type CheckedDocument, corpusWideProblems } from '../corpusChecks';
+import { printProblems, reportFormat } from '../problemReport';
 import type { Command } from '../registry';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check every sidecar of a corpus (format, order, text, sha256, labels); exit 1 on errors',
-  usage: `usage: hashiya validate [DIR] [--json] [--warnings-as-errors]
+  summary: 'check every sidecar of a corpus (format, order, text, sha256, labels, consistency); exit 1 on errors',
+  usage: `usage: hashiya validate [DIR] [--format text|json|github] [--strict]
 
 Checks every *.ann.json under DIR (default: .) against its article: the hashiya/1 format, entities sorted and
 unique, each entity's "text" equal to the characters it covers, sha256 equal to the article's, labels defined in
-hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 when the corpus is clean.`,
+hashiya.json; an unfinished merge (conflict markers) is an error of its own. Warnings, corpus-wide: an entity
+edge inside a word (a proclitic before the entity is not a cut), a ref the knowledge base does not know, the
+same normalised surface form labelled differently in the corpus, unresolved annotations.
+--format text prints file:line:col: lines, json one JSON object per line (--json is the same), github GitHub
+Actions annotations (::error file=…,line=…,col=…::…). Exits 1 when there are errors (with --strict, also
+warnings; --warnings-as-errors is the same), 0 otherwise.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
       json: { type: 'boolean' },
       'warnings-as-errors': { type: 'boolean' },
     });
+    const format = reportFormat(values.format, values.json);
     const root = path.resolve(positionals[0] ?? '.');
     const { config, problems: configProblems, configPath, configText } = await loadCorpusConfig(root);
     const report: Array<{ file: string; problem: Problem; fileText: string }> = [];
@@ -32,6 +42,7 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
     const articles = await listArticles(config);
     const seenSidecars = new Set<string>();
     let sidecars = 0;
+    const checked: CheckedDocument[] = [];
     for (const articlePath of articles) {
       const article = await loadArticle(articlePath);
       if (!article.parsed) continue;
@@ -42,6 +53,7 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
         problems.push({ severity: 'error', message: `"text" names ${JSON.stringify(article.parsed.sidecar.text)} but the article is ${path.basename(articlePath)}`, offset: article.parsed.fieldOffsets.text, length: 1, code: 'text-name' });
       }
       for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: article.sidecarText! });
+      if (article.parsed.sidecar) checked.push({ file: article.sidecarPath, name: path.relative(process.cwd(), article.sidecarPath), text: article.text, entities: article.parsed.sidecar.entities, entityOffsets: article.parsed.entityOffsets.entities, sidecarText: article.sidecarText! });
     }
     // Sidecars whose article is missing are errors too: their annotations refer to nothing.
     for (const sidecarPath of await findSidecars(root)) {
@@ -54,13 +66,12 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
       for (const problem of problems) report.push({ file: sidecarPath, problem, fileText });
     }
 
-    const errors = report.filter((r) => r.problem.severity === 'error' || (values['warnings-as-errors'] && r.problem.severity === 'warning'));
-    const rel = (file: string) => path.relative(process.cwd(), file) || file;
-    if (values.json) {
-      for (const r of report) io.out(JSON.stringify({ file: rel(r.file), ...lineAndColumn(r.fileText, r.problem.offset), severity: r.problem.severity, code: r.problem.code, message: r.problem.message }) + '\n');
-    } else {
-      for (const r of report) io.out(formatProblem(rel(r.file), r.fileText, r.problem) + '\n');
-    }
+    const corpusWide = await corpusWideProblems(config, checked);
+    report.push(...corpusWide.problems);
+    for (const note of corpusWide.notes) io.err(`note: ${note}\n`);
+    const strict = values.strict || values['warnings-as-errors'];
+    const errors = report.filter((r) => r.problem.severity === 'error' || (strict && r.problem.severity === 'warning'));
+    printProblems(sortedReport(report), format, io);
     io.err(`${articles.length} articles, ${sidecars} sidecars, ${errors.length} errors, ${report.length - errors.length} warnings\n`);
     return errors.length > 0 ? 1 : 0;
   },
@@ -78,4 +89,9 @@ async function findSidecars(root: string): Promise<string[]> {
   };
   await walk(root);
   return out.sort();
+}
+
+/** Problems by file, then by place in the file, so that corpus-wide warnings sit with the file's other problems. */
+function sortedReport<T extends { file: string; problem: Problem }>(report: T[]): T[] {
+  return [...report].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.problem.offset - b.problem.offset));
 }
