@@ -1,4 +1,5 @@
-// `hashiya validate [DIR]`: every sidecar of the corpus checked against its article; for a corpus's CI.
+// `hashiya validate [DIR] [--fix]`: every sidecar of the corpus checked against its article; for a corpus's CI.
+// With --fix, a sidecar written for an earlier version of its article is re-anchored and rewritten.
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { loadArticle } from '../../core/corpus/article';
@@ -7,22 +8,38 @@ import { formatProblem, lineAndColumn, type Problem } from '../../core/sidecar/p
 import { validateSidecar } from '../../core/sidecar/validate';
 import { isSidecarPath, articlePathFor } from '../../core/sidecar/store';
 import { parseSidecar } from '../../core/sidecar/parse';
+import { serializeSidecar } from '../../core/sidecar/serialize';
+import { writeFileAtomic } from '../../core/sidecar/store';
+import { describeReanchor, reanchorStaleSidecar } from '../../core/annotations/reanchorSidecar';
+import { defaultTextCacheFolder, GitHistory, historyChain, TextCache } from '../../core/annotations/textHistory';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../registry';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check every sidecar of a corpus (format, order, text, sha256, labels); exit 1 on errors',
-  usage: `usage: hashiya validate [DIR] [--json] [--warnings-as-errors]
+  usage: `usage: hashiya validate [DIR] [--fix] [--json] [--warnings-as-errors]
 
 Checks every *.ann.json under DIR (default: .) against its article: the hashiya/1 format, entities sorted and
 unique, each entity's "text" equal to the characters it covers, sha256 equal to the article's, labels defined in
-hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 when the corpus is clean.`,
+hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 when the corpus is clean.
+
+--fix   re-anchors every sidecar whose sha256 is not its article's (the article was edited outside the editor)
+        and rewrites it with the article's sha256, printing per file how many annotations stayed, moved or were
+        left unresolved (kept under "unresolved", never dropped). When the text the sidecar was written for is
+        found — in the corpus's git history or in the cache of texts ($XDG_CACHE_HOME/hashiya/texts, or
+        ~/.cache/hashiya/texts) — offsets are mapped through an exact diff; otherwise each annotation's text is
+        searched for. Keys this version does not know are kept. A sidecar that cannot be read is reported and
+        left as it is. Exits 0 when every sidecar is then valid.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       'warnings-as-errors': { type: 'boolean' },
+      fix: { type: 'boolean' },
     });
+    const cache = new TextCache(defaultTextCacheFolder());
+    const history = historyChain(cache, new GitHistory());
+    const rel = (file: string) => path.relative(process.cwd(), file) || file;
     const root = path.resolve(positionals[0] ?? '.');
     const { config, problems: configProblems, configPath, configText } = await loadCorpusConfig(root);
     const report: Array<{ file: string; problem: Problem; fileText: string }> = [];
@@ -32,16 +49,31 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
     const articles = await listArticles(config);
     const seenSidecars = new Set<string>();
     let sidecars = 0;
+    let fixed = 0;
     for (const articlePath of articles) {
       const article = await loadArticle(articlePath);
       if (!article.parsed) continue;
       sidecars++;
       seenSidecars.add(article.sidecarPath);
-      const problems = validateSidecar(article.parsed, { text: article.text, sha256: article.sha256 }, { labels });
-      if (article.parsed.sidecar && article.parsed.sidecar.text !== path.basename(articlePath)) {
-        problems.push({ severity: 'error', message: `"text" names ${JSON.stringify(article.parsed.sidecar.text)} but the article is ${path.basename(articlePath)}`, offset: article.parsed.fieldOffsets.text, length: 1, code: 'text-name' });
+      let parsed = article.parsed;
+      let sidecarText = article.sidecarText!;
+      // Only a sidecar that was read whole is rewritten: a corrupt one stays byte for byte as it is.
+      if (values.fix && parsed.sidecar && parsed.sidecar.sha256 !== article.sha256) {
+        const { sidecar, report: counts } = await reanchorStaleSidecar(parsed.sidecar, article, history);
+        sidecarText = serializeSidecar(sidecar);
+        await writeFileAtomic(article.sidecarPath, sidecarText);
+        io.err(`${rel(article.sidecarPath)}: re-anchored: ${describeReanchor(counts)}\n`);
+        fixed++;
+        // The text it is anchored against now: the next edit of the article can be mapped exactly.
+        const bytes = await fs.readFile(articlePath);
+        await cache.remember(bytes).catch((error: Error) => io.err(`hashiya validate: cannot keep a copy of the text in ${cache.folder}: ${error.message}\n`));
+        parsed = parseSidecar(sidecarText);
       }
-      for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: article.sidecarText! });
+      const problems = validateSidecar(parsed, { text: article.text, sha256: article.sha256 }, { labels });
+      if (parsed.sidecar && parsed.sidecar.text !== path.basename(articlePath)) {
+        problems.push({ severity: 'error', message: `"text" names ${JSON.stringify(parsed.sidecar.text)} but the article is ${path.basename(articlePath)}`, offset: parsed.fieldOffsets.text, length: 1, code: 'text-name' });
+      }
+      for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: sidecarText });
     }
     // Sidecars whose article is missing are errors too: their annotations refer to nothing.
     for (const sidecarPath of await findSidecars(root)) {
@@ -55,13 +87,13 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
     }
 
     const errors = report.filter((r) => r.problem.severity === 'error' || (values['warnings-as-errors'] && r.problem.severity === 'warning'));
-    const rel = (file: string) => path.relative(process.cwd(), file) || file;
     if (values.json) {
       for (const r of report) io.out(JSON.stringify({ file: rel(r.file), ...lineAndColumn(r.fileText, r.problem.offset), severity: r.problem.severity, code: r.problem.code, message: r.problem.message }) + '\n');
     } else {
       for (const r of report) io.out(formatProblem(rel(r.file), r.fileText, r.problem) + '\n');
     }
-    io.err(`${articles.length} articles, ${sidecars} sidecars, ${errors.length} errors, ${report.length - errors.length} warnings\n`);
+    const fixedNote = values.fix ? `, ${fixed} re-anchored` : '';
+    io.err(`${articles.length} articles, ${sidecars} sidecars${fixedNote}, ${errors.length} errors, ${report.length - errors.length} warnings\n`);
     return errors.length > 0 ? 1 : 0;
   },
 };
