@@ -1,6 +1,8 @@
 // `hashiya export DIR --format F --out PATH`: training data from a corpus (SPEC §6), through the core's
 // exportCorpus, with its counts printed and written to a manifest beside the output.
 import * as path from 'node:path';
+import { describeReanchor } from '../../core/annotations/reanchorSidecar';
+import { defaultTextCacheFolder, GitHistory, historyChain, TextCache } from '../../core/annotations/textHistory';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../core/sidecar/types';
 import { type ExportManifest, ExportError, exportCorpus, type Counts } from '../../core/training/export';
 import { CLITIC_POLICIES, type CliticPolicy, EXPORT_FORMATS, type ExportFormat, NESTED_POLICIES, type NestedPolicy, SCHEMES, type Scheme } from '../../core/training/types';
@@ -90,7 +92,10 @@ options:
 
 Tokens: runs of letters, marks and digits, each punctuation mark apart, never across an entity boundary;
 sentences end at . ! ? ؟ ۔ … and line breaks. A corpus made by "hashiya import" records its own
-tokenisation in hashiya.json, and export gives back the original tokens and sentences.`,
+tokenisation in hashiya.json, and export gives back the original tokens and sentences.
+
+A sidecar written for an earlier version of its article (sha256 differs) is re-anchored on the article as it is,
+as "hashiya validate --fix" does (without rewriting it), and reported on stderr with its counts.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       format: { type: 'string' },
@@ -137,7 +142,12 @@ tokenisation in hashiya.json, and export gives back the original tokens and sent
           ...(clitics ? { clitics } : {}),
           ...(values['no-docstart'] ? { docstart: false } : {}),
         },
-        { signal: controller.signal, ...(onProgress ? { onProgress } : {}) },
+        {
+          signal: controller.signal,
+          ...(onProgress ? { onProgress } : {}),
+          history: historyChain(new TextCache(defaultTextCacheFolder()), new GitHistory()),
+          onReanchored: (file, report) => io.err(`${file}: the article changed after its sidecar was written; re-anchored: ${describeReanchor(report)}\n`),
+        },
       );
       if (values.json) io.out(JSON.stringify(manifest, null, 2) + '\n');
       else io.out(formatExportSummary(manifest, path.resolve(values.out)));

@@ -1,4 +1,5 @@
-// `hashiya validate [DIR]`: every sidecar of the corpus checked against its article; for a corpus's CI.
+// `hashiya validate [DIR] [--fix]`: every sidecar of the corpus checked against its article; for a corpus's CI.
+// With --fix, a sidecar written for an earlier version of its article is re-anchored and rewritten.
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { loadArticle } from '../../core/corpus/article';
@@ -7,6 +8,10 @@ import type { Problem } from '../../core/sidecar/problems';
 import { validateSidecar } from '../../core/sidecar/validate';
 import { isSidecarPath, articlePathFor } from '../../core/sidecar/store';
 import { parseSidecar } from '../../core/sidecar/parse';
+import { serializeSidecar } from '../../core/sidecar/serialize';
+import { writeFileAtomic } from '../../core/sidecar/store';
+import { describeReanchor, reanchorStaleSidecar } from '../../core/annotations/reanchorSidecar';
+import { defaultTextCacheFolder, GitHistory, historyChain, TextCache } from '../../core/annotations/textHistory';
 import { parseCommandArgs } from '../args';
 import { type CheckedDocument, corpusWideProblems } from '../corpusChecks';
 import { printProblems, reportFormat } from '../problemReport';
@@ -15,7 +20,7 @@ import type { Command } from '../registry';
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check every sidecar of a corpus (format, order, text, sha256, labels, consistency); exit 1 on errors',
-  usage: `usage: hashiya validate [DIR] [--format text|json|github] [--strict]
+  usage: `usage: hashiya validate [DIR] [--format text|json|github] [--strict] [--fix]
 
 Checks every *.ann.json under DIR (default: .) against its article: the hashiya/1 format, entities sorted and
 unique, each entity's "text" equal to the characters it covers, sha256 equal to the article's, labels defined in
@@ -24,15 +29,27 @@ edge inside a word (a proclitic before the entity is not a cut), a ref the knowl
 same normalised surface form labelled differently in the corpus, unresolved annotations.
 --format text prints file:line:col: lines, json one JSON object per line (--json is the same), github GitHub
 Actions annotations (::error file=…,line=…,col=…::…). Exits 1 when there are errors (with --strict, also
-warnings; --warnings-as-errors is the same), 0 otherwise.`,
+warnings; --warnings-as-errors is the same), 0 otherwise.
+
+--fix   re-anchors every sidecar whose sha256 is not its article's (the article was edited outside the editor)
+        and rewrites it with the article's sha256, printing per file how many annotations stayed, moved or were
+        left unresolved (kept under "unresolved", never dropped). When the text the sidecar was written for is
+        found — in the corpus's git history or in the cache of texts ($XDG_CACHE_HOME/hashiya/texts, or
+        ~/.cache/hashiya/texts) — offsets are mapped through an exact diff; otherwise each annotation's text is
+        searched for. Keys this version does not know are kept. A sidecar that cannot be read is reported and
+        left as it is.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       format: { type: 'string' },
       strict: { type: 'boolean' },
       json: { type: 'boolean' },
       'warnings-as-errors': { type: 'boolean' },
+      fix: { type: 'boolean' },
     });
     const format = reportFormat(values.format, values.json);
+    const cache = new TextCache(defaultTextCacheFolder());
+    const history = historyChain(cache, new GitHistory());
+    const rel = (file: string) => path.relative(process.cwd(), file) || file;
     const root = path.resolve(positionals[0] ?? '.');
     const { config, problems: configProblems, configPath, configText } = await loadCorpusConfig(root);
     const report: Array<{ file: string; problem: Problem; fileText: string }> = [];
@@ -43,17 +60,32 @@ warnings; --warnings-as-errors is the same), 0 otherwise.`,
     const seenSidecars = new Set<string>();
     let sidecars = 0;
     const checked: CheckedDocument[] = [];
+    let fixed = 0;
     for (const articlePath of articles) {
       const article = await loadArticle(articlePath);
       if (!article.parsed) continue;
       sidecars++;
       seenSidecars.add(article.sidecarPath);
-      const problems = validateSidecar(article.parsed, { text: article.text, sha256: article.sha256 }, { labels });
-      if (article.parsed.sidecar && article.parsed.sidecar.text !== path.basename(articlePath)) {
-        problems.push({ severity: 'error', message: `"text" names ${JSON.stringify(article.parsed.sidecar.text)} but the article is ${path.basename(articlePath)}`, offset: article.parsed.fieldOffsets.text, length: 1, code: 'text-name' });
+      let parsed = article.parsed;
+      let sidecarText = article.sidecarText!;
+      // Only a sidecar that was read whole is rewritten: a corrupt one stays byte for byte as it is.
+      if (values.fix && parsed.sidecar && parsed.sidecar.sha256 !== article.sha256) {
+        const { sidecar, report: counts } = await reanchorStaleSidecar(parsed.sidecar, article, history);
+        sidecarText = serializeSidecar(sidecar);
+        await writeFileAtomic(article.sidecarPath, sidecarText);
+        io.err(`${rel(article.sidecarPath)}: re-anchored: ${describeReanchor(counts)}\n`);
+        fixed++;
+        // The text it is anchored against now: the next edit of the article can be mapped exactly.
+        const bytes = await fs.readFile(articlePath);
+        await cache.remember(bytes).catch((error: Error) => io.err(`hashiya validate: cannot keep a copy of the text in ${cache.folder}: ${error.message}\n`));
+        parsed = parseSidecar(sidecarText);
       }
-      for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: article.sidecarText! });
-      if (article.parsed.sidecar) checked.push({ file: article.sidecarPath, name: path.relative(process.cwd(), article.sidecarPath), text: article.text, entities: article.parsed.sidecar.entities, entityOffsets: article.parsed.entityOffsets.entities, sidecarText: article.sidecarText! });
+      const problems = validateSidecar(parsed, { text: article.text, sha256: article.sha256 }, { labels });
+      if (parsed.sidecar && parsed.sidecar.text !== path.basename(articlePath)) {
+        problems.push({ severity: 'error', message: `"text" names ${JSON.stringify(parsed.sidecar.text)} but the article is ${path.basename(articlePath)}`, offset: parsed.fieldOffsets.text, length: 1, code: 'text-name' });
+      }
+      for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: sidecarText });
+      if (parsed.sidecar) checked.push({ file: article.sidecarPath, name: path.relative(process.cwd(), article.sidecarPath), text: article.text, entities: parsed.sidecar.entities, entityOffsets: parsed.entityOffsets.entities, sidecarText });
     }
     // Sidecars whose article is missing are errors too: their annotations refer to nothing.
     for (const sidecarPath of await findSidecars(root)) {
@@ -67,12 +99,13 @@ warnings; --warnings-as-errors is the same), 0 otherwise.`,
     }
 
     const corpusWide = await corpusWideProblems(config, checked);
-    report.push(...corpusWide.problems);
+    for (const problem of corpusWide.problems) report.push(problem);
     for (const note of corpusWide.notes) io.err(`note: ${note}\n`);
     const strict = values.strict || values['warnings-as-errors'];
     const errors = report.filter((r) => r.problem.severity === 'error' || (strict && r.problem.severity === 'warning'));
     printProblems(sortedReport(report), format, io);
-    io.err(`${articles.length} articles, ${sidecars} sidecars, ${errors.length} errors, ${report.length - errors.length} warnings\n`);
+    const fixedNote = values.fix ? `, ${fixed} re-anchored` : '';
+    io.err(`${articles.length} articles, ${sidecars} sidecars${fixedNote}, ${errors.length} errors, ${report.length - errors.length} warnings\n`);
     return errors.length > 0 ? 1 : 0;
   },
 };

@@ -64,12 +64,14 @@ export class DocumentAnnotations {
 
   /**
    * Annotations of a sidecar placed on `text`. When the sidecar was written for other text (its sha256 differs,
-   * or an entity's text does not match), each entity is re-anchored to the nearest occurrence of its text.
+   * or an entity's text does not match), the entities are re-anchored (see reanchor.ts); `previousText`, the text
+   * the sidecar was written for when it can be found, lets them be mapped exactly.
    */
-  static fromSidecar(text: string, sidecar: Sidecar): { annotations: DocumentAnnotations; report: LoadReport } {
+  static fromSidecar(text: string, sidecar: Sidecar, previousText?: string): { annotations: DocumentAnnotations; report: LoadReport } {
     const index = CodePointIndex.of(text);
-    const placed = reanchor(text, index, [...sidecar.entities, ...sidecar.unresolved]);
-    const rejected = reanchor(text, index, sidecar.rejected);
+    const options = previousText === undefined ? {} : { previousText };
+    const placed = reanchor(text, index, [...sidecar.entities, ...sidecar.unresolved], options);
+    const rejected = reanchor(text, index, sidecar.rejected, options);
     const annotations = new DocumentAnnotations(
       text,
       index,

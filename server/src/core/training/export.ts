@@ -5,6 +5,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { describeReanchor, reanchorStaleSidecar, type SidecarReanchorReport } from '../annotations/reanchorSidecar';
+import type { TextHistory } from '../annotations/textHistory';
 import { loadArticle } from '../corpus/article';
 import { listArticles, loadCorpusConfig } from '../corpus/load';
 import { parseSidecar } from '../sidecar/parse';
@@ -58,6 +60,13 @@ export interface ExportOptions {
 
 export interface ExportHooks {
   signal?: AbortSignal;
+  /**
+   * Where to look for the text a sidecar was written for, when its article has changed since: its annotations
+   * are then mapped through a diff rather than searched for.
+   */
+  history?: TextHistory;
+  /** Called for each document whose sidecar was written for another version of its article and was re-anchored. */
+  onReanchored?: (path: string, report: SidecarReanchorReport) => void;
   /** Called after each document with the number done and the number to do. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -322,14 +331,25 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
         warnings.push(`${rel}: sidecar has errors; document not exported (run hashiya validate)`);
         continue;
       }
+      // A sidecar written for an earlier version of its article (edited outside the editor): its annotations are
+      // found again in the text as it is, exactly as `validate --fix` would; what finds no place is counted below.
+      let entities = sidecar?.entities ?? [];
+      let unresolved = sidecar?.unresolved ?? [];
+      if (sidecar && sidecar.sha256 !== article.sha256) {
+        const { sidecar: placed, report } = await reanchorStaleSidecar(sidecar, article, hooks.history);
+        entities = placed.entities;
+        unresolved = placed.unresolved;
+        warnings.push(`${rel}: the article changed after its sidecar was written; re-anchored: ${describeReanchor(report)} (hashiya validate --fix rewrites the sidecar)`);
+        hooks.onReanchored?.(rel, report);
+      }
       const part = split ? splitOf(split, seed, rel) : 'all';
       const breaks = tokenization.tokens === 'whitespace' ? tokenBreaksOf(sidecar?.extra, article.sha256) : { stale: false };
       if (breaks.stale) warnings.push(`${rel}: token breaks were recorded for another version of the text; ignored`);
-      for (const u of sidecar?.unresolved ?? []) {
+      for (const u of unresolved) {
         skipped['unresolved in its sidecar (place it again in the editor)'] = (skipped['unresolved in its sidecar (place it again in the editor)'] ?? 0) + 1;
         if (examples.length < MAX_EXAMPLES) examples.push({ kind: 'skipped', path: rel, start: u.start, end: u.end, label: u.label, reason: 'unresolved in its sidecar' });
       }
-      const { document: doc, notes } = prepareDocument(rel, article.text, sidecar?.status ?? 'todo', sidecar?.entities ?? [], {
+      const { document: doc, notes } = prepareDocument(rel, article.text, sidecar?.status ?? 'todo', entities, {
         tokenization,
         clitics,
         ...(nested ? { nested } : {}),
