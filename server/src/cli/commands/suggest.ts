@@ -5,11 +5,13 @@ import * as path from 'node:path';
 import { findCorpus } from '../../core/corpus/discover';
 import { loadCorpusConfig } from '../../core/corpus/load';
 import { defaultConfig, GAZETTEER_FORMATS, type GazetteerFormat, parseConfig } from '../../core/corpus/config';
-import { buildMatcher, readKnowledge } from '../../core/gazetteer/load';
-import { decodeArticle } from '../../core/text/codePoints';
+import { loadMatcher } from '../../core/gazetteer/load';
+import { CodePointIndex, decodeArticle } from '../../core/text/codePoints';
 import { parseCommandArgs } from '../args';
 import { CliError } from '../io';
 import type { Command } from '../registry';
+
+const OUTPUT_BLOCK = 1 << 16;
 
 const exists = (file: string) => fs.access(file).then(() => true, () => false);
 
@@ -61,17 +63,24 @@ else the defaults.`,
     });
     let matcher;
     try {
-      matcher = buildMatcher(config, await readKnowledge(config, { extraGazetteers: extra }));
+      matcher = await loadMatcher(config, { extraGazetteers: extra });
     } catch (error) {
       throw new CliError((error as Error).message, 1);
     }
     const { text } = decodeArticle(bytes);
-    const chars = [...text];
-    for (const c of matcher.matchAll(text)) {
-      const line: Record<string, unknown> = { start: c.start, end: c.end, label: c.label, text: chars.slice(c.start, c.end).join(''), ref: c.ref ?? null, source: c.source, name: c.name };
+    const index = CodePointIndex.of(text);
+    // Output in blocks of about 64 KB: one write per line costs more than the matching itself on a large text.
+    let block = '';
+    for (const c of matcher.matchAll(text, index)) {
+      const line: Record<string, unknown> = { start: c.start, end: c.end, label: c.label, text: text.slice(index.toUtf16(c.start), index.toUtf16(c.end)), ref: c.ref ?? null, source: c.source, name: c.name };
       if (c.description) line.description = c.description;
-      io.out(JSON.stringify(line) + '\n');
+      block += JSON.stringify(line) + '\n';
+      if (block.length >= OUTPUT_BLOCK) {
+        io.out(block);
+        block = '';
+      }
     }
+    if (block) io.out(block);
     return 0;
   },
 };

@@ -106,7 +106,8 @@ export class DocumentAnnotations {
         return { ...e, start, end: start + (e.end - e.start) };
       });
     }
-    this.unresolved.push(...collapsed);
+    // One by one: deleting a large stretch can collapse more entities than a call takes arguments.
+    for (const entity of collapsed) this.unresolved.push(entity);
     if (this.unresolved.length > 0) this.restoreUnresolved();
     return changed;
   }
