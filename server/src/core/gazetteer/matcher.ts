@@ -95,7 +95,7 @@ export class GazetteerMatcher {
   private readonly readings = new Int32Array(8);
   private readonly hitEnds = new Int32Array(HIT_LIMIT);
   private readonly hitReadings = new Int32Array(HIT_LIMIT);
-  /** Ref -> first entry with it; built on the first lookup by ref (hover), not with the index. */
+  /** Explicit ref -> first entry with it; built on the first lookup by ref (hover), not with the index. */
   private byRef: Map<string, number> | undefined;
 
   constructor(readonly options: MatcherOptions) {
@@ -139,10 +139,7 @@ export class GazetteerMatcher {
     this.sourceOf.push(this.intern(source));
     this.refs.push(ref);
     this.descriptions.push(description || undefined);
-    if (this.byRef) {
-      const r = this.refOf(id);
-      if (r && !this.byRef.has(r)) this.byRef.set(r, id);
-    }
+    if (this.byRef && ref && !this.byRef.has(ref)) this.byRef.set(ref, id);
     this.addName(id, name);
     return id;
   }
@@ -215,14 +212,25 @@ export class GazetteerMatcher {
   }
 
   idByRef(ref: string): number | undefined {
+    // Only refs spelled out in the gazetteers are indexed: a row named `source:name` is found through its name
+    // (a million TSV rows without refs would otherwise cost a million new strings and map entries on first hover).
     if (!this.byRef) {
       this.byRef = new Map();
       for (let id = 0; id < this.canonical.length; id++) {
-        const r = this.refOf(id);
+        const r = this.refs[id];
         if (r && !this.byRef.has(r)) this.byRef.set(r, id);
       }
     }
-    return this.byRef.get(ref);
+    let best = this.byRef.get(ref);
+    for (let s = 0; s < this.strings.length; s++) {
+      const source = this.strings[s];
+      if (ref.length <= source.length + 1 || ref.charCodeAt(source.length) !== 0x3a || !ref.startsWith(source)) continue;
+      const name = ref.slice(source.length + 1);
+      for (const id of this.lookupKeyIds(this.keyOf(name))) {
+        if (this.refs[id] === undefined && this.sourceOf[id] === s && this.canonical[id] === name && (best === undefined || id < best)) best = id;
+      }
+    }
+    return best;
   }
 
   /** Entries whose name has exactly this normalised key. */
