@@ -113,11 +113,12 @@ const SOURCE_ORDER = (source: string) => (source === 'corpus' ? 0 : source.start
 export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30): RankedEntry[] {
   const key = matcher.keyOf(query);
   if (!key) return [];
-  const results = new Map<KbEntry, RankedEntry>();
+  // By entry id: entries are made as objects only for the results.
+  const results = new Map<number, { id: number; key: string; score: number; match: MatchKind; prefix?: number }>();
   const offer = (k: string, score: number, match: MatchKind, prefix?: number) => {
-    for (const entry of matcher.lookupKey(k)) {
-      const seen = results.get(entry);
-      if (!seen || seen.score < score) results.set(entry, prefix ? { entry, key: k, score, match, prefix } : { entry, key: k, score, match });
+    for (const id of matcher.lookupKeyIds(k)) {
+      const seen = results.get(id);
+      if (!seen || seen.score < score) results.set(id, prefix ? { id, key: k, score, match, prefix } : { id, key: k, score, match });
     }
   };
   offer(key, 1, 'exact');
@@ -157,6 +158,7 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
     }
   }
   return [...results.values()]
-    .sort((a, b) => b.score - a.score || SOURCE_ORDER(a.entry.source) - SOURCE_ORDER(b.entry.source) || (a.entry.names[0] < b.entry.names[0] ? -1 : 1))
-    .slice(0, limit);
+    .sort((a, b) => b.score - a.score || SOURCE_ORDER(matcher.sourceOfEntry(a.id)) - SOURCE_ORDER(matcher.sourceOfEntry(b.id)) || (matcher.nameOf(a.id) < matcher.nameOf(b.id) ? -1 : 1))
+    .slice(0, limit)
+    .map(({ id, ...rest }) => ({ entry: matcher.entry(id), ...rest }));
 }

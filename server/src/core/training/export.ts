@@ -9,6 +9,7 @@ import { describeReanchor, reanchorStaleSidecar, type SidecarReanchorReport } fr
 import type { TextHistory } from '../annotations/textHistory';
 import { loadArticle } from '../corpus/article';
 import { listArticles, loadCorpusConfig } from '../corpus/load';
+import { inShard, type Shard } from '../corpus/shard';
 import { parseSidecar } from '../sidecar/parse';
 import { readFileIfExists, sidecarPathFor } from '../sidecar/store';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../sidecar/types';
@@ -56,6 +57,10 @@ export interface ExportOptions {
   clitics?: CliticPolicy;
   /** CoNLL: write `-DOCSTART- O` before each document (default true). */
   docstart?: boolean;
+  /** Only these articles (paths absolute or relative to the working folder), e.g. a list read from stdin. */
+  files?: string[];
+  /** Only the articles whose path relative to the root (with /) falls in this shard. */
+  shard?: Shard;
 }
 
 export interface ExportHooks {
@@ -91,6 +96,10 @@ export interface ExportManifest {
     clitics: CliticPolicy;
     docstart?: boolean;
     tokenization: TokenizationRecord;
+    /** `K/N` when only one shard of the corpus was exported. */
+    shard?: string;
+    /** When only listed articles were exported: how many were listed. */
+    files?: number;
   };
   /** Documents of the corpus and why some were not exported. */
   corpus: { articles: number; exported: number; excluded: Record<string, number> };
@@ -251,7 +260,16 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const tokenization = tokenizationRead.record;
 
   // Pre-pass over the sidecars: status, labels, and the documents to export.
-  const articles = await listArticles(config);
+  let articles = await listArticles(config);
+  if (options.files) {
+    const wanted = new Set(options.files.map((f) => path.resolve(f)));
+    const known = new Set(articles);
+    const missing = [...wanted].filter((f) => !known.has(f));
+    if (missing.length) throw new ExportError(`not an article of the corpus ${root}: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`);
+    articles = articles.filter((f) => wanted.has(f));
+  }
+  const shard = options.shard;
+  if (shard) articles = articles.filter((f) => inShard(path.relative(root, f).split(path.sep).join('/'), shard));
   const excluded: Record<string, number> = {};
   const exclude = (reason: string) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
   const selected: Array<{ file: string; rel: string }> = [];
@@ -449,6 +467,8 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
         clitics,
         ...(format === 'conll' || format === 'iob2' || format === 'bioes' ? { docstart: options.docstart ?? true } : {}),
         tokenization,
+        ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+        ...(options.files ? { files: options.files.length } : {}),
       },
       corpus: { articles: articles.length, exported: totals.documents, excluded: sortedRecord(excluded) },
       totals: { ...totals, entitiesByLabel: sortedRecord(totals.entitiesByLabel) },
