@@ -18,6 +18,8 @@ export interface GoldCorpus {
   text: string;
   /** `start-end` in code points. */
   gold: Set<string>;
+  /** The annotated type of each gold span (Nation, Population-Center, GPE, …). */
+  types: Map<string, string>;
 }
 
 const NEWSFANE_PLACES = new Set(['Nation', 'Population-Center', 'State-or-Province', 'County-or-District', 'Continent', 'Water-Body', 'Land', 'Land-Region-Natural']);
@@ -28,12 +30,16 @@ function assemble(name: string, sentences: Array<Array<[string, string[]]>>, isP
   const parts: string[] = [];
   let offset = 0;
   const gold = new Set<string>();
+  const types = new Map<string, string>();
   for (const sentence of sentences) {
     // Open spans by type: start offset and end of the last token.
     const open = new Map<string, { start: number; end: number }>();
     const close = (type: string) => {
       const span = open.get(type);
-      if (span) gold.add(`${span.start}-${span.end}`);
+      if (span) {
+        gold.add(`${span.start}-${span.end}`);
+        types.set(`${span.start}-${span.end}`, type);
+      }
       open.delete(type);
     };
     sentence.forEach(([token, tags], i) => {
@@ -65,7 +71,7 @@ function assemble(name: string, sentences: Array<Array<[string, string[]]>>, isP
     parts.push('\n');
     offset += 1;
   }
-  return { name, text: parts.join(''), gold };
+  return { name, text: parts.join(''), gold, types };
 }
 
 export function readNewsFane(): GoldCorpus {
