@@ -17,7 +17,7 @@ const NON_ARABIC_LETTERS = /[پچژگکیۆێەڵڕھہۀ۰-۹ۍې]/; // Persian
 // Compared after folding the spellings the matcher folds (hamza on alef, final ya and ta marbuta, diacritics), so
 // that one entry covers مدينة / مدينه and الأم / الام. The second line: alternate names in cities15000 that are
 // ordinary words far more often than places in news (checked against NewsFANE and Wojood: وقف, سنة, بيان, …).
-const fold = (s) => s.normalize('NFC').replace(/[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/[أإآٱ]/g, 'ا').replace(/[ىیې]/g, 'ي').replace(/[ةەھہۀ]/g, 'ه').replace(/ک/g, 'ك');
+const fold = (s) => s.normalize('NFC').replace(/[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/[أإآٱ]/g, 'ا').replace(/[ىیېئ]/g, 'ي').replace(/ؤ/g, 'و').replace(/[ةەھہۀ]/g, 'ه').replace(/ک/g, 'ك');
 const COMMON_WORDS = new Set([
   'المدينة', 'مدينة', 'الحي', 'بلد', 'خالص', 'عنة', 'عنه', 'القاسم', 'الشامية', 'الحرة', 'حي', 'المركز', 'السلام', 'النصر', 'الوحدة', 'الجديدة', 'القرية', 'النور', 'الأمل', 'الرحمة', 'الخير', 'الفتح', 'الحرية', 'الثورة', 'العروبة', 'الرشيد', 'الإسكندرية',
   'وقف', 'سنة', 'لاد', 'بيان', 'أمل', 'المالي', 'ثورة', 'الأم', 'صور', 'الصور', 'أشرف', 'الأشهر', 'عالية', 'نور', 'الوجه', 'جاسم', 'السد', 'الخبراء', 'الساحل', 'إبادة', 'الكردي', 'الخور', 'بورصة', 'عقبة', 'الشهداء', 'آدم', 'قوم', 'وان', 'حجة', 'العبور', 'رماح', 'الطرف', 'البيضاء', 'الطيبة', 'قنا', 'جيزة', 'الخضراء',

@@ -1,6 +1,6 @@
 // The built-in gazetteer against hand-annotated Arabic news (bench/kbRecall.ts): recall of place spans and the
 // precision of what it suggests, on NewsFANE and on the Wojood sample. Floors set just under the measured figures
-// (NewsFANE recall 0.785, precision 0.763; Wojood 0.539, 0.626), which the earlier gazetteer stood well below
+// (NewsFANE recall 0.785, precision 0.766; Wojood 0.539, 0.629), which the earlier gazetteer stood well below
 // (0.621 / 0.664 and 0.502 / 0.470).
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';

@@ -91,17 +91,23 @@ export interface SpanChoice extends Omit<Candidate, 'source'> {
 /** Candidates found in text, one per span, label and ref whichever sources matched it. */
 export function mergeSpanCandidates(candidates: readonly Candidate[]): SpanChoice[] {
   const byKey = new Map<string, SpanChoice>();
+  // Keys whose description comes from a gazetteer: it says what the thing is, where memory only counts uses.
+  const described = new Set<string>();
   for (const c of candidates) {
     const key = `${c.start}-${c.end}|${choiceKey(c.label, c.ref, c.name)}`;
     const seen = byKey.get(key);
     if (seen) {
       if (!seen.sources.includes(c.source)) seen.sources.push(c.source);
       seen.sources.sort((a, b) => sourceOrder(a) - sourceOrder(b));
-      if (!seen.description && c.description && c.source !== 'corpus') seen.description = c.description;
+      if (c.description && c.source !== 'corpus' && !described.has(key)) {
+        seen.description = c.description;
+        described.add(key);
+      } else if (!seen.description && c.description) seen.description = c.description;
       continue;
     }
     const { source, ...rest } = c;
     byKey.set(key, { ...rest, sources: [source] });
+    if (c.description && source !== 'corpus') described.add(key);
   }
   return [...byKey.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
