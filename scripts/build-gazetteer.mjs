@@ -170,7 +170,7 @@ const TOWNS = [
   ['balad-base', ['قاعدة بلد', 'قاعدة بلد الجوية'], 'Balad air base, Salah al-Din, Iraq', 'IQ.18'],
   ['victory-base', ['قاعدة فكتوريا', 'معسكر فكتوري'], 'Victory base complex near Baghdad airport, Iraq', 'IQ.07'],
   ['harir-base', ['قاعدة حرير'], 'Harir air base, Erbil governorate, Iraq', 'IQ.11'],
-  ['sinjar', ['سنجار', 'جبل سنجار'], 'district in Nineveh governorate, Iraq', 'IQ.15'],
+
   ['tuz-khurmatu', ['طوز خورماتو'], 'town in Salah al-Din governorate, Iraq', 'IQ.18'],
   ['jurf-balad', ['الضلوعية'], 'town in Salah al-Din governorate, Iraq', 'IQ.18'],
   ['al-abbasiya', ['العباسية'], 'town in Najaf governorate, Iraq', 'IQ.17'],
@@ -210,6 +210,8 @@ const TOWNS = [
 const FEATURES_AND_REGIONS = [
   ['hamrin-mountains', ['حمرين', 'جبال حمرين', 'سلسلة جبال حمرين', 'جبل حمرين'], 'feature', 'Hamrin mountains, from Diyala to Salah al-Din and Kirkuk, Iraq', 'IQ', 'IQ.10'],
   ['hamrin-lake', ['بحيرة حمرين', 'سد حمرين'], 'feature', 'Lake and dam of Hamrin, Diyala governorate, Iraq', 'IQ', 'IQ.10'],
+  // The id once named the town as well; the town is geonames:448149 and the district geonames:9166620.
+  ['sinjar', ['جبل سنجار', 'جبال سنجار'], 'feature', 'Mount Sinjar, Nineveh governorate, Iraq', 'IQ', 'IQ.15'],
   ['wadi-al-shay', ['وادي الشاي'], 'feature', 'Wadi al-Shay, valley south of Kirkuk, Iraq', 'IQ', 'IQ.13'],
   ['al-jazira-desert', ['صحراء الجزيرة', 'بادية الجزيرة', 'منطقة الجزيرة', 'الجزيرة'], 'region', 'al-Jazira desert between the Tigris and the Euphrates (Anbar, Salah al-Din, Nineveh), Iraq', 'IQ', undefined],
   ['wadi-horan', ['وادي حوران'], 'feature', 'Wadi Horan, valley in western Anbar, Iraq', 'IQ', 'IQ.01'],
@@ -308,9 +310,17 @@ for (const f of rows) {
 // News writes "الحويجة" for the town far more often than "قضاء الحويجة" for the district. Where cities15000 has
 // the town it is already here; the others get an id of this project that names the district they are the seat of.
 const iraqiNames = new Set(places.filter((p) => p.country === 'IQ' && p.kind !== 'district').flatMap((p) => p.names.map(fold)));
+const iraqiTowns = places.filter((p) => p.country === 'IQ' && (p.kind === 'city' || p.kind === 'town'));
 for (const { district, names, governorate, english } of districtSeats) {
   const bare = names.filter((n) => !iraqiNames.has(fold(n)) && !isCommonWord(n));
   if (bare.length === 0) continue;
+  // The town is already here under another of the district's names (طوز خورماتو / الطوز): one entry, all names.
+  const known = iraqiTowns.find((p) => p.governorate === governorate && names.some((n) => p.names.some((m) => fold(m) === fold(n))));
+  if (known) {
+    known.names.push(...bare);
+    for (const n of bare) iraqiNames.add(fold(n));
+    continue;
+  }
   const slug = english.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   places.push({ id: `hashiya:place/seat-${slug}`, label: 'LOC', names: bare, description: `town, seat of the district of ${english} (${governorate}), Iraq`, kind: 'town', country: 'IQ', governorate, seatOf: district, source: 'hashiya' });
   for (const n of bare) iraqiNames.add(fold(n));
