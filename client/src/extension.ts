@@ -11,6 +11,7 @@ import { showStats } from './commands/showStats';
 import { onSuggestionAtCursor } from './commands/suggestionAtCursor';
 import { adoptCorpusArticles } from './corpusFiles';
 import { EntityDecorations } from './decorations';
+import { refreshTokensOnSettingChange } from './entityTextColour';
 import { DocumentStates } from './documentStates';
 import { createLanguageClient } from './languageClient';
 import { ArticleStatusBar } from './statusBar';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
   context.subscriptions.push(
     states,
     new EntityDecorations(states),
+    refreshTokensOnSettingChange(client),
     new ArticleStatusBar(states),
     adoptCorpusArticles(),
     vscode.workspace.onDidCloseTextDocument((d) => states.delete(d.uri)),
