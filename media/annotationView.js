@@ -40,6 +40,11 @@
   function show(message) {
     const started = performance.now();
     if (message.postedAt) document.body.dataset.transferMs = String(Date.now() - message.postedAt);
+    if (message.timeline && !document.body.dataset.pageReadyMs) {
+      // From the command to the page's first "ready", and from there to the first state posted.
+      document.body.dataset.pageReadyMs = String(message.timeline.readyAt - message.timeline.openedAt);
+      document.body.dataset.stateWaitMs = String(message.postedAt - message.timeline.readyAt);
+    }
     state = message.state;
     vscode.setState({ ...vscode.getState(), uri: state.uri, fontSize });
     const newLines = message.text.split(/\r\n|\r|\n/);

@@ -180,7 +180,7 @@ try {
     await big.waitForFunction((n) => document.querySelectorAll('#article p').length === n, bigLines, { timeout: 60_000 });
     const all = Date.now() - started;
     const inView = await big.evaluate(() => ({ ...document.body.dataset }));
-    console.log(`    1 MB: first lines after ${firstLines} ms, all ${bigLines} lines after ${all} ms from the command; state and text from the extension to the view ${inView.transferMs} ms; in the view ${inView.firstChunkMs} ms to the first screenful, ${inView.renderMs} ms to all lines`);
+    console.log(`    1 MB: first lines after ${firstLines} ms, all ${bigLines} lines after ${all} ms from the command; page ready ${inView.pageReadyMs} ms after the command, first state posted ${inView.stateWaitMs} ms later, state and text from the extension to the view ${inView.transferMs} ms; in the view ${inView.firstChunkMs} ms to the first screenful, ${inView.renderMs} ms to all lines`);
     await page.screenshot({ path: path.join(repoRoot, 'test/artifacts/annotation-view-1mb.png') });
   });
 } finally {

@@ -95,6 +95,7 @@ class AnnotationPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private labelsKey = '';
   private ready = false;
+  private readyAt = 0;
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri, private readonly ctx: CommandContext, private readonly extensionUri: vscode.Uri) {
     this.disposables.push(panel.webview.onDidReceiveMessage((m: FromView) => void this.onMessage(m)));
@@ -136,13 +137,15 @@ class AnnotationPanel implements vscode.Disposable {
       return;
     }
     if (!this.ready || state.version !== document.version) return;
-    void this.panel.webview.postMessage({ type: 'state', state, text: document.getText(), postedAt: Date.now() });
+    const postedAt = Date.now();
+    void this.panel.webview.postMessage({ type: 'state', state, text: document.getText(), postedAt, timeline: { openedAt: this.opened, readyAt: this.readyAt } });
   }
 
   private async onMessage(message: FromView): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.ready = true;
+        this.readyAt = Date.now();
         this.update();
         return;
       case 'rendered':
