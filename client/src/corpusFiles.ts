@@ -20,8 +20,16 @@ export async function isCorpusArticle(document: vscode.TextDocument): Promise<bo
 }
 
 export function adoptCorpusArticles(): vscode.Disposable {
+  // Documents that have been articles in this window. VS Code changes a document's language by closing and
+  // reopening the same TextDocument object, so one of these opening as plain text is the annotator's own choice
+  // (Change Language Mode) and is left alone; a file truly reopened is a new object and is adopted again.
+  const wereArticles = new WeakSet<vscode.TextDocument>();
   const adopt = async (document: vscode.TextDocument) => {
-    if (document.languageId === LANGUAGE_ID || document.languageId !== 'plaintext') return;
+    if (document.languageId === LANGUAGE_ID) {
+      wereArticles.add(document);
+      return;
+    }
+    if (document.languageId !== 'plaintext' || wereArticles.has(document)) return;
     if (await isCorpusArticle(document)) await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   };
   vscode.workspace.textDocuments.forEach((d) => void adopt(d));
