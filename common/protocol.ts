@@ -1,6 +1,7 @@
 // The custom messages between the Hashiya client and language server: one home, typed, used by both sides.
 // Positions and ranges are LSP ones (UTF-16); the server converts to code points at its boundary.
-import { NotificationType, type Range, RequestType, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import { NotificationType, type ProgressToken, type Range, RequestType, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import type { CorpusStats, ExportManifestSummary, ExportRequestOptions, ImportRequestOptions, ImportSummary } from './training';
 import type { DocumentStateDelta } from './stateDelta';
 
 import { type DocumentStatus, type SidecarHealth } from './documentStatus';
@@ -130,3 +131,12 @@ export const TOKEN_TYPES = ['location', 'actor', 'person', 'organization', 'date
 export const TOKEN_MODIFIERS = ['suggested'] as const;
 
 export const LANGUAGE_ID = 'hashiya-arabic';
+
+/** client -> server: export training data (work-done progress, cancellable); open articles as the editor has them. */
+export const ExportTrainingDataRequest = new RequestType<{ options: ExportRequestOptions; workDoneToken?: ProgressToken }, ExportManifestSummary, void>('hashiya/exportTrainingData');
+/** client -> server: import an annotated corpus into a new folder (work-done progress, cancellable). */
+export const ImportCorpusRequest = new RequestType<{ options: ImportRequestOptions; workDoneToken?: ProgressToken }, ImportSummary, void>('hashiya/importCorpus');
+/** client -> server: statistics of a corpus (work-done progress, cancellable). */
+export const CorpusStatsRequest = new RequestType<{ root: string; workDoneToken?: ProgressToken }, CorpusStats, void>('hashiya/corpusStats');
+/** client -> server: the root of the corpus a file belongs to, or null (which .txt files are articles). */
+export const CorpusOfRequest = new RequestType<{ uri: string }, { root: string } | null, void>('hashiya/corpusOf');

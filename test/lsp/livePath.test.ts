@@ -10,7 +10,7 @@ import { after, describe, test } from 'node:test';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { AnnotateRequest, RelabelRequest } from '../../common/protocol';
+import { AnnotateRequest, ExportTrainingDataRequest, RelabelRequest } from '../../common/protocol';
 import { parseSidecar } from '../../server/src/core/sidecar/parse';
 import { validateSidecar } from '../../server/src/core/sidecar/validate';
 import { decodeArticle } from '../../server/src/core/text/codePoints';
@@ -285,6 +285,29 @@ describe('the live path never loses an annotation', () => {
       await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: URI.file(path.join(ws, 'hashiya.json')).toString(), type: FileChangeType.Changed }] });
       const state = await client.until(() => client.lastState(uri)?.suggestions.find((s) => s.text === 'كفرنبودة'), 'the new suggestion');
       assert.equal(state.ref, 'geonames:170000');
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('export after typing without saving keeps every entity: the server exports the open article as the editor has it', async () => {
+    const ws = await workspace();
+    const client = new LspTestClient();
+    try {
+      const { uri } = await openSample(client, ws);
+      await typeAt(client, uri, 2, 0, 0, 'عاجل 😀 ');
+      await client.until(() => client.lastState(uri)?.version === 2, 'version 2');
+      // A format that keeps nested entities, so that all 36 are expected.
+      const out = path.join(await mkdtemp(path.join(tmpdir(), 'hashiya-export-')), 'train.jsonl');
+      temporary.push(path.dirname(out));
+      const manifest = await client.connection.sendRequest(ExportTrainingDataRequest, { options: { root: ws, format: 'prodigy-jsonl', out } });
+      assert.equal(manifest.totals.documents, 1);
+      assert.equal(manifest.totals.entities, 36, JSON.stringify(manifest.skipped));
+      const record = JSON.parse((await readFile(out, 'utf8')).split('\n')[0]) as { text: string; spans: Array<{ start: number; end: number; label: string }> };
+      assert.ok(record.text.startsWith('عاجل 😀 '), 'the unsaved text is what was exported');
+      assert.equal(record.spans.length, 36);
+      // The article on disk was not touched.
+      assert.equal((await readFile(path.join(ws, ARTICLE), 'utf8')).startsWith('عاجل'), false);
     } finally {
       await client.close();
     }

@@ -10,13 +10,19 @@ import {
   type WorkDoneProgressServerReporter,
   MessageType,
   ShowMessageNotification,
+  type CancellationToken,
+  type ProgressToken,
 } from 'vscode-languageserver';
 import type { IndexProgress } from '../workspace/corpusIndexer';
 import { SERVER_COMMANDS } from '../../../common/commands';
 import {
   CandidatesRequest,
   AnnotateRequest,
+  CorpusOfRequest,
+  CorpusStatsRequest,
   DocumentStateDeltaNotification,
+  ExportTrainingDataRequest,
+  ImportCorpusRequest,
   DocumentStateNotification,
   DocumentStateRequest,
   RelabelRequest,
@@ -27,6 +33,7 @@ import {
 } from '../../../common/protocol';
 import { GazetteerKnowledge } from '../workspace/knowledgeProvider';
 import { HashiyaServer } from './hashiyaServer';
+import type { ProgressSink } from './corpusRequests';
 import { UserError } from '../session/errors';
 
 /** Turns a user-facing error into an LSP error the client shows; anything else is logged as a bug. */
@@ -127,6 +134,23 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.onRequest(RelabelRequest, guard(connection, (p) => server.relabel(p)));
   connection.onRequest(SetStatusRequest, guard(connection, (p) => server.setStatus(p)));
   connection.onRequest(DocumentStateRequest, guard(connection, (p) => server.documentState(p)));
+  // Long corpus-wide requests: progress on the token the client sent, cancellation from the request.
+  const longRequest = <P extends { workDoneToken?: ProgressToken }, R>(title: string, run: (params: P, signal: AbortSignal, progress: ProgressSink) => Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      const reporter = params?.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+      reporter?.begin(title, 0, undefined, true);
+      try {
+        return await guard(connection, (p: P) => run(p, controller.signal, { report: (done, total, unit) => reporter?.report(Math.round((100 * done) / Math.max(1, total)), `${done}/${total} ${unit}`) }))(params);
+      } finally {
+        reporter?.done();
+      }
+    };
+  connection.onRequest(ExportTrainingDataRequest, longRequest('Hashiya: exporting', (p, signal, progress) => server.exportTrainingData(p.options, signal, progress)));
+  connection.onRequest(ImportCorpusRequest, longRequest('Hashiya: importing', (p, signal, progress) => server.importCorpus(p.options, signal, progress)));
+  connection.onRequest(CorpusStatsRequest, longRequest('Hashiya: counting', (p, signal, progress) => server.corpusStats(p.root, signal, progress)));
+  connection.onRequest(CorpusOfRequest, guard(connection, (p) => server.corpusOf(p?.uri)));
   connection.onShutdown(() => server.flush());
   return server;
 }

@@ -62,6 +62,10 @@ import { Corpora } from '../workspace/corpora';
 import { CorpusIndexer, type IndexProgress } from '../workspace/corpusIndexer';
 import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
 import * as ops from './annotationOps';
+import * as corpus from './corpusRequests';
+import type { ProgressSink } from './corpusRequests';
+import type { ExportOverlay } from '../core/training/export';
+import type { ExportRequestOptions, ImportRequestOptions } from '../../../common/training';
 import { checkRange, checkStatus, checkUri } from './paramChecks';
 import { SemanticTokenCache } from './semanticTokenCache';
 import { StatePublisher } from './statePublisher';
@@ -442,6 +446,40 @@ export class HashiyaServer {
   private openText(file: string): string | undefined {
     for (const session of this.sessions.values()) if (session.path === file) return session.snapshot.text;
     return undefined;
+  }
+
+  // ---- corpus-wide requests ----------------------------------------------------------------------------------
+
+  /** Open articles of the corpus at `root`, as the editor has them. */
+  private async overlayFor(root: string): Promise<ExportOverlay> {
+    const overlay = new Map<string, { text: string; hasBom: boolean; sidecarText: string }>();
+    const resolved = path.resolve(root);
+    for (const session of this.sessions.values()) {
+      if (session.corpusRoot !== resolved) continue;
+      const view = await session.exportView();
+      if (view) overlay.set(session.path, view);
+    }
+    return overlay;
+  }
+
+  async exportTrainingData(options: ExportRequestOptions, signal: AbortSignal, progress: ProgressSink) {
+    return corpus.exportTrainingData(options, await this.overlayFor(options?.root ?? ''), signal, progress);
+  }
+
+  importCorpus(options: ImportRequestOptions, signal: AbortSignal, progress: ProgressSink) {
+    return corpus.importTrainingData(options, signal, progress);
+  }
+
+  corpusStats(root: string, signal: AbortSignal, progress: ProgressSink) {
+    return corpus.statistics(root, signal, progress);
+  }
+
+  /** The corpus a file belongs to (for the client deciding which .txt files are articles). */
+  async corpusOf(uri: string): Promise<{ root: string } | null> {
+    const parsed = URI.parse(checkUri(uri));
+    if (parsed.scheme !== 'file') return null;
+    const location = await this.corpora.locate(parsed.fsPath);
+    return location ? { root: location.root } : null;
   }
 
   /** Writes pending sidecars (on shutdown). */

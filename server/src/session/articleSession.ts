@@ -172,6 +172,18 @@ export class ArticleSession {
     });
   }
 
+  /**
+   * The article as the editor has it, with the sidecar its annotations would write now: what export reads for an
+   * open article. Undefined while its sidecar cannot be read (export then reports the file as it is on disk).
+   */
+  exportView(): Promise<{ text: string; hasBom: boolean; sidecarText: string } | undefined> {
+    return this.run(() => {
+      if (this.health === 'corrupt') return undefined;
+      if (this.diskContent === undefined && !this.holdsAnything()) return undefined;
+      return { text: this.annotations.text, hasBom: this.hasBom, sidecarText: serializeSidecar(this.ours()) };
+    });
+  }
+
   // ---- the editor's edits ----------------------------------------------------------------------------------------
 
   edit(changes: readonly ContentChange[], version: number): Promise<void> {

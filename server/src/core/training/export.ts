@@ -7,7 +7,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { describeReanchor, reanchorStaleSidecar, type SidecarReanchorReport } from '../annotations/reanchorSidecar';
 import type { TextHistory } from '../annotations/textHistory';
-import { loadArticle } from '../corpus/article';
+import { type LoadedArticle, loadArticle } from '../corpus/article';
+import { articleBytes, sha256Hex } from '../text/hash';
 import { listArticles, loadCorpusConfig } from '../corpus/load';
 import { inShard, type Shard } from '../corpus/shard';
 import { parseSidecar } from '../sidecar/parse';
@@ -63,8 +64,16 @@ export interface ExportOptions {
   shard?: Shard;
 }
 
+/**
+ * Articles open in an editor, by absolute path: their current text (possibly unsaved) and the sidecar that the
+ * editor's annotations would write for it. Export reads these instead of the disk, so that what is exported is
+ * what the annotator sees.
+ */
+export type ExportOverlay = ReadonlyMap<string, { text: string; hasBom: boolean; sidecarText: string }>;
+
 export interface ExportHooks {
   signal?: AbortSignal;
+  overlay?: ExportOverlay;
   /**
    * Where to look for the text a sidecar was written for, when its article has changed since: its annotations
    * are then mapped through a diff rather than searched for.
@@ -274,7 +283,15 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const exclude = (reason: string) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
   const selected: Array<{ file: string; rel: string }> = [];
   const found = new Set<string>();
-  for await (const [file, sidecarText] of readAhead(articles, READ_AHEAD, (f) => readFileIfExists(sidecarPathFor(f)))) {
+  const overlay = hooks.overlay;
+  const readSidecarText = (f: string) => (overlay?.has(f) ? Promise.resolve(overlay.get(f)!.sidecarText) : readFileIfExists(sidecarPathFor(f)));
+  const readArticle = (f: string): Promise<LoadedArticle> => {
+    const open = overlay?.get(f);
+    if (!open) return loadArticle(f);
+    const parsed = parseSidecar(open.sidecarText);
+    return Promise.resolve({ articlePath: f, text: open.text, hasBom: open.hasBom, sha256: sha256Hex(articleBytes(open.text, open.hasBom)), sidecarPath: sidecarPathFor(f), sidecarText: open.sidecarText, parsed });
+  };
+  for await (const [file, sidecarText] of readAhead(articles, READ_AHEAD, readSidecarText)) {
     throwIfAborted(signal);
     const rel = path.relative(root, file).split(path.sep).join('/');
     const sidecar = sidecarText === undefined ? undefined : sidecarSummary(sidecarText);
@@ -340,7 +357,7 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     // Every split gets its file, even an empty one, so that a pipeline finds train/dev/test.
     if (format !== 'brat' && format !== 'spacy') for (const name of splitNames) await outputFor(name);
     let done = 0;
-    for await (const [{ rel }, article] of readAhead(selected, READ_AHEAD, (s) => loadArticle(s.file))) {
+    for await (const [{ rel }, article] of readAhead(selected, READ_AHEAD, (s) => readArticle(s.file))) {
       throwIfAborted(signal);
       const sidecar = article.parsed?.sidecar;
       if (article.parsed && !sidecar) {

@@ -1,6 +1,7 @@
 // `corpusStats`: documents by status, entities per label, tokens and sentences (cut as export would cut them,
 // before entity boundaries split any word), for `hashiya stats` and the corpus view.
 import * as path from 'node:path';
+import type { CorpusStats } from '../../../../common/training';
 import { loadArticle } from '../corpus/article';
 import { listArticles, loadCorpusConfig } from '../corpus/load';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../sidecar/types';
@@ -8,24 +9,9 @@ import { readTokenizationRecord } from './export';
 import { sentenceStarts } from './sentences';
 import { baseTokens, splitTokensAt } from './tokenize';
 import { CodePointIndex } from '../text/codePoints';
-import { throwIfAborted, TOKEN_BREAKS_KEY, type TokenizationRecord } from './types';
+import { throwIfAborted, TOKEN_BREAKS_KEY } from './types';
 
-export interface CorpusStats {
-  documents: number;
-  byStatus: Record<DocumentStatus, number>;
-  /** Documents whose sidecar cannot be read (see `hashiya validate`). */
-  unreadable: number;
-  entities: number;
-  entitiesByLabel: Record<string, number>;
-  /** Entities with a knowledge-base reference. */
-  withRef: number;
-  rejected: number;
-  unresolved: number;
-  tokens: number;
-  sentences: number;
-  characters: number;
-  tokenization: TokenizationRecord;
-}
+export type { CorpusStats } from '../../../../common/training';
 
 export async function corpusStats(root: string, hooks: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CorpusStats> {
   const { config } = await loadCorpusConfig(path.resolve(root));

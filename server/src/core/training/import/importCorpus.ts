@@ -15,8 +15,8 @@ import { importDoccanoFile } from './doccano';
 import { inputStem } from './lines';
 import { CorpusWriter, type ImportCounts, type ImportProblem, type ImportedDocument, ProblemLog } from './writer';
 
-export const IMPORT_FORMATS = ['conll', 'conllu', 'brat', 'doccano'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { ImportFormat } from '../../../../../common/training';
+export { IMPORT_FORMATS, type ImportFormat } from '../../../../../common/training';
 
 export interface ImportOptions {
   format: ImportFormat;
