@@ -140,6 +140,16 @@ export class LspTestClient {
     return [...this.states].reverse().find((s) => s.uri === uri);
   }
 
+  /** Kills the server process at once (SIGKILL), as a crash or an OOM killer would. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      this.child.kill('SIGKILL');
+      await exited;
+    }
+    this.connection.dispose();
+  }
+
   async close(): Promise<void> {
     await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
     await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);

@@ -20,6 +20,7 @@ export interface SessionFiles {
 
 const LOCK_WAIT_MS = 2000;
 const LOCK_STALE_MS = 10_000;
+let lockCounter = 0;
 
 /** Name of the lock file for `file` (beside it, hidden). */
 export function lockPathFor(file: string): string {
@@ -42,10 +43,12 @@ export const nodeSessionFiles: SessionFiles = {
     const lock = lockPathFor(file);
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
+      // The lock appears with its owner's pid already in it (written to a temporary, then hard-linked into
+      // place, which fails if the lock exists), so a lock left by a killed process is always recognisable.
+      const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${lockCounter++}.tmp`);
+      await fs.writeFile(temp, String(process.pid));
       try {
-        const handle = await fs.open(lock, 'wx');
-        await handle.writeFile(String(process.pid));
-        await handle.close();
+        await fs.link(temp, lock);
         break;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -55,6 +58,8 @@ export const nodeSessionFiles: SessionFiles = {
         }
         if (Date.now() > deadline) throw new Error(`${file} is locked by another process (${lock}); try again`);
         await new Promise((resolve) => setTimeout(resolve, 5));
+      } finally {
+        await fs.rm(temp, { force: true });
       }
     }
     try {
