@@ -2,6 +2,7 @@
 // quick fix arrives after typing, when parameters are bad, when two servers share a corpus, and what a
 // keystroke costs on the wire. Each test names the failure it guards against.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -308,6 +309,33 @@ describe('the live path never loses an annotation', () => {
       assert.equal(record.spans.length, 36);
       // The article on disk was not touched.
       assert.equal((await readFile(path.join(ws, ARTICLE), 'utf8')).startsWith('عاجل'), false);
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('closed with unsaved edits: the server keeps the text its sidecar is anchored to, and validate --fix maps through it exactly', async () => {
+    const ws = await workspace();
+    const cache = await mkdtemp(path.join(tmpdir(), 'hashiya-cache-'));
+    temporary.push(cache);
+    process.env.XDG_CACHE_HOME_FOR_TESTS = cache;
+    const client = new LspTestClient();
+    delete process.env.XDG_CACHE_HOME_FOR_TESTS;
+    try {
+      const { uri, text } = await openSample(client, ws);
+      // Typed, never saved: the sidecar follows the editor's text; the file on disk keeps the old one.
+      await typeAt(client, uri, 2, 0, 0, 'عاجل 😀 ');
+      await client.until(async () => (await sidecarOnDisk(ws)).entities.every((e) => e.start >= 7), 'the sidecar written for the unsaved text');
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await client.until(async () => (await readdir(cache, { recursive: true })).some((f) => /[0-9a-f]{64}/.test(String(f))), 'the unsaved text kept in the cache');
+      const cli = path.join(__dirname, '../../dist/cli.js');
+      const result = spawnSync(process.execPath, [cli, 'validate', ws, '--fix'], { env: { ...process.env, XDG_CACHE_HOME: cache }, encoding: 'utf8' });
+      assert.match(result.stderr, /36 stayed|re-anchored: .*mapped through the earlier text/, result.stderr);
+      assert.match(result.stderr, /mapped through the earlier text/);
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const fixed = await sidecarOnDisk(ws);
+      assert.equal(fixed.entities.length, 36);
+      for (const e of fixed.entities) assert.equal([...text].slice(e.start, e.end).join(''), e.text);
     } finally {
       await client.close();
     }

@@ -1,6 +1,7 @@
 // A real LSP client for tests: starts the bundled server (dist/server.js) as a child process over stdio and
 // speaks JSON-RPC to it with vscode-languageserver-protocol, like any editor would.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -44,7 +45,9 @@ export class LspTestClient {
   exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
   constructor() {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Texts the server keeps for re-anchoring go to a cache of the tests' own, never the user's.
+    const env = { ...process.env, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME_FOR_TESTS ?? path.join(tmpdir(), 'hashiya-lsp-test-cache') };
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.child.on('exit', (code, signal) => {
       this.exited = { code, signal };

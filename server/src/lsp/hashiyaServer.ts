@@ -62,6 +62,7 @@ import { Corpora } from '../workspace/corpora';
 import { CorpusIndexer, type IndexProgress } from '../workspace/corpusIndexer';
 import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
 import * as ops from './annotationOps';
+import { defaultTextCacheFolder, GitHistory, historyChain, TextCache, type TextHistory } from '../core/annotations/textHistory';
 import * as corpus from './corpusRequests';
 import type { ProgressSink } from './corpusRequests';
 import type { ExportOverlay } from '../core/training/export';
@@ -104,11 +105,13 @@ export class HashiyaServer {
     private readonly host: ServerHost,
     private readonly knowledge?: KnowledgeProvider,
     files: SessionFiles = nodeSessionFiles,
+    history: TextHistory | undefined = historyChain(new TextCache(defaultTextCacheFolder()), new GitHistory()),
   ) {
     this.indexer = new CorpusIndexer(() => host.progress?.());
     this.publisher = new StatePublisher(host);
     this.sessionHost = {
       files,
+      history,
       matcher: (corpus) => this.matchers.get(corpus.root),
       publish: (snapshot, edits) => {
         this.publisher.publish(snapshot, edits);

@@ -23,6 +23,7 @@ import { decodeArticle } from '../core/text/codePoints';
 import { articleBytes, sha256Hex } from '../core/text/hash';
 import type { SidecarHealth } from '../../../common/documentStatus';
 import type { StateEdit } from '../../../common/stateDelta';
+import type { TextHistory } from '../core/annotations/textHistory';
 import type { TextMatcher } from '../workspace/knowledge';
 import type { KbCandidate } from '../workspace/suggestionTypes';
 import { ArticleSnapshot } from './articleSnapshot';
@@ -39,6 +40,12 @@ export interface SessionHost {
   publish(snapshot: ArticleSnapshot, edits: readonly StateEdit[]): void;
   /** The sidecar on disk now holds these annotations (the corpus index learns them). */
   written?(snapshot: ArticleSnapshot): void;
+  /**
+   * Texts that sidecars were anchored against, by sha256 (a cache, the corpus's git history): a sidecar written
+   * for an earlier text is mapped through an exact diff when its text is found. The session also keeps the text
+   * it leaves a sidecar anchored to when it closes with unsaved edits, so the command line can do the same.
+   */
+  history?: TextHistory;
   /** Something the annotator must be told (a sidecar deleted underneath, a conflict). */
   message?(severity: 'info' | 'warning' | 'error', text: string): void;
   log(message: string): void;
@@ -145,14 +152,25 @@ export class ArticleSession {
   close(): Promise<void> {
     return this.run(async () => {
       if (this.writeTimer) await this.writeSidecar();
+      await this.rememberUnsavedText();
       this.closed = true;
     });
+  }
+
+  /** The sidecar is left anchored to text that is not on disk (unsaved edits): keep that text for re-anchoring. */
+  private async rememberUnsavedText(): Promise<void> {
+    if (!this.host.history || this.diskContent === undefined || this.health !== 'ok') return;
+    const bytes = articleBytes(this.annotations.text, this.hasBom);
+    const onDisk = await this.host.files.read(this.path).catch(() => undefined);
+    if (onDisk && Buffer.compare(Buffer.from(onDisk), bytes) === 0) return;
+    await this.host.history.remember(bytes).catch((e: Error) => this.host.log(`could not keep the text of ${this.path}: ${e.message}`));
   }
 
   /** Writes what typing left pending (on shutdown). */
   flush(): Promise<void> {
     return this.run(async () => {
       if (this.writeTimer) await this.writeSidecar();
+      await this.rememberUnsavedText();
     });
   }
 
@@ -366,11 +384,12 @@ export class ArticleSession {
       return;
     }
     this.health = 'ok';
-    this.placeSidecar(parsed.sidecar, true);
+    const previousText = parsed.sidecar.sha256 !== this.textSha() ? await this.host.history?.find(parsed.sidecar.sha256, this.path).catch(() => undefined) : undefined;
+    this.placeSidecar(parsed.sidecar, true, previousText);
   }
 
-  private placeSidecar(sidecar: Sidecar, asBase: boolean): void {
-    const { annotations, report } = DocumentAnnotations.fromSidecar(this.annotations.text, sidecar);
+  private placeSidecar(sidecar: Sidecar, asBase: boolean, previousText?: string): void {
+    const { annotations, report } = DocumentAnnotations.fromSidecar(this.annotations.text, sidecar, previousText);
     this.annotations = annotations;
     this.loadReport = report;
     this.loadedSha = sidecar.sha256;
