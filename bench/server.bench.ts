@@ -93,7 +93,9 @@ async function typing(dir: string, text: string): Promise<void> {
     emit('server.typing1MB.request.p99', percentile(latencies, 0.99), 'ms', { target: 20, met: met(percentile(latencies, 0.99), 20) });
     // Per keystroke: the bytes between one keystroke and the next (median; a server that falls behind sends
     // nothing in most intervals and everything later, so the mean over the whole typing is printed beside it).
-    emit('server.typing1MB.bytesPerKeystroke.median', median(bytes), 'bytes', { target: 4096, met: met(median(bytes), 4096) });
+    // The median alone is not met when the server fell behind the typing (its bytes then land after the intervals).
+    const keptUp = percentile(latencies, 0.99) < 1000 / 30;
+    emit('server.typing1MB.bytesPerKeystroke.median', median(bytes), 'bytes', { target: 4096, met: keptUp ? met(median(bytes), 4096) : 'no (the server fell behind)', serverKeptUp: keptUp });
     emit('server.typing1MB.bytesPerKeystroke.mean', total / bytes.length, 'bytes', { target: 4096, met: met(total / bytes.length, 4096), total });
   } finally {
     await client.close();
