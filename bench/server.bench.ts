@@ -93,7 +93,9 @@ async function typing(dir: string, text: string): Promise<void> {
     emit('server.typing1MB.request.p99', percentile(latencies, 0.99), 'ms', { target: 20, met: met(percentile(latencies, 0.99), 20) });
     // Per keystroke: the bytes between one keystroke and the next (median; a server that falls behind sends
     // nothing in most intervals and everything later, so the mean over the whole typing is printed beside it).
-    emit('server.typing1MB.bytesPerKeystroke.median', median(bytes), 'bytes', { target: 4096, met: met(median(bytes), 4096) });
+    // The median alone is not met when the server fell behind the typing (its bytes then land after the intervals).
+    const keptUp = percentile(latencies, 0.99) < 1000 / 30;
+    emit('server.typing1MB.bytesPerKeystroke.median', median(bytes), 'bytes', { target: 4096, met: keptUp ? met(median(bytes), 4096) : 'no (the server fell behind)', serverKeptUp: keptUp });
     emit('server.typing1MB.bytesPerKeystroke.mean', total / bytes.length, 'bytes', { target: 4096, met: met(total / bytes.length, 4096), total });
   } finally {
     await client.close();
@@ -168,8 +170,11 @@ async function corpusScale(dir: string): Promise<void> {
     const firstKeystroke = performance.now() - sent;
     const indexingWhenAnswered = client.progressEnded === undefined;
     emit('server.corpus10k.firstKeystroke', firstKeystroke, 'ms', { target: 20, met: met(firstKeystroke, 20), whileIndexing: indexingWhenAnswered, request: 'textDocument/hover' });
-    const suggested = await client.until(() => firstSuggestions(client, uri, opened), 'first suggestions on the opened article', 120_000);
-    emit('server.corpus10k.firstSuggestions', suggested - opened, 'ms', { whileIndexing: client.progressEnded === undefined || client.progressEnded > suggested });
+    const state = await client.until(() => client.states.find((s) => s.state.uri === uri)?.at, 'the opened article\'s first state', 120_000);
+    emit('server.corpus10k.firstState', state - opened, 'ms', { whileIndexing: client.progressEnded === undefined || client.progressEnded > state });
+    // The imported corpus has WikiFANE's own labels: suggestions come from corpus memory, once it is indexed.
+    const suggested = await client.until(() => firstSuggestions(client, uri, opened) ?? (performance.now() - opened > 60_000 ? -1 : undefined), 'first suggestions', 120_000);
+    emit('server.corpus10k.firstSuggestions', suggested < 0 ? -1 : suggested - opened, 'ms', suggested < 0 ? { note: 'none within 60 s of opening' } : { whileIndexing: client.progressEnded === undefined || client.progressEnded > suggested });
     await client.until(() => client.progressEnded, 'the end of indexing ($/progress end)', 300_000);
     const indexed = (client.progressEnded! - t0) / 1000;
     emit('server.corpus10k.indexed', indexed, 's', { target: 20, met: met(indexed, 20), peakRssMB: client.peakRssMB(), rssTarget: 500, rssMet: met(client.peakRssMB(), 500) });

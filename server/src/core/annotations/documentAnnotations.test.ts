@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Sidecar } from '../sidecar/types';
@@ -115,4 +116,15 @@ test('property: random edit sequences keep every annotation\'s text equal to its
     ),
     { numRuns: 1000 },
   );
+});
+
+test('deleting a stretch that holds 150,000 entities keeps every one of them unresolved (no call with one argument per entity)', () => {
+  const text = 'بغداد '.repeat(150_000);
+  const entities = Array.from({ length: 150_000 }, (_, i) => ({ start: i * 6, end: i * 6 + 5, label: 'LOC', text: 'بغداد' }));
+  const sidecar: Sidecar = { text: 'a.txt', sha256: createHash('sha256').update(text).digest('hex'), status: 'in-progress', entities, rejected: [], unresolved: [] };
+  const { annotations } = DocumentAnnotations.fromSidecar(text, sidecar);
+  assert.equal(annotations.entities.length, 150_000);
+  annotations.applyChange(0, text.length, 'عاجل');
+  assert.equal(annotations.entities.length, 0);
+  assert.equal(annotations.unresolved.length, 150_000);
 });

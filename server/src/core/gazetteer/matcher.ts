@@ -118,6 +118,22 @@ export class GazetteerMatcher {
     return spellKey(units, 0, length, false);
   }
 
+  /**
+   * Sizes the hash table and its filter for about `names` more names (a gazetteer's size divided by a typical line),
+   * so that a large gazetteer is not rehashed at every doubling while it is read.
+   */
+  expectNames(names: number): void {
+    const hashes = this.hashes.size + names * 2;
+    this.hashes.reserve(hashes);
+    let bits = this.filterBits;
+    while (hashes * 8 > 2 ** bits && bits < MAX_FILTER_BITS) bits++;
+    if (bits !== this.filterBits) {
+      this.filterBits = bits;
+      this.filter = new Int32Array(1 << (bits - 5));
+      this.hashes.forEachHash((h) => this.filterSet(h));
+    }
+  }
+
   /** Number of entries (an entry may have several names). */
   get entryCount(): number {
     return this.canonical.length;

@@ -25,7 +25,8 @@ const REF = /^[^\s:]+:\S+$/;
 
 export function lineParser(format: GazetteerFormatName, file: string, sink: GazetteerSink, defaultLabel?: string): LineParser {
   switch (format) {
-    case 'tsv':
+    case 'tsv': {
+      let lastLabel = '';
       return (line, n) => {
         if (line.startsWith('#')) return;
         // Fields by indexOf, not split: no array per line.
@@ -41,7 +42,9 @@ export function lineParser(format: GazetteerFormatName, file: string, sink: Gaze
         let description: string | undefined;
         if (t1 !== -1) {
           const t2 = line.indexOf('\t', t1 + 1);
-          label = t2 === -1 ? line.slice(t1 + 1) : line.slice(t1 + 1, t2);
+          // Rows mostly repeat the previous row's label: reuse that string rather than slice a new one.
+          const labelEnd = t2 === -1 ? line.length : t2;
+          label = labelEnd - t1 - 1 === lastLabel.length && line.startsWith(lastLabel, t1 + 1) ? lastLabel : (lastLabel = line.slice(t1 + 1, labelEnd));
           if (t2 !== -1) {
             const t3 = line.indexOf('\t', t2 + 1);
             ref = t3 === -1 ? line.slice(t2 + 1) : line.slice(t2 + 1, t3);
@@ -55,6 +58,7 @@ export function lineParser(format: GazetteerFormatName, file: string, sink: Gaze
         if (ref !== undefined && ref !== '' && !REF.test(ref)) throw new GazetteerError(file, n, `ref "${ref}" is not namespace:id`);
         sink.entry(name, label, ref || undefined, description || undefined);
       };
+    }
     case 'geonames': {
       const label = defaultLabel ?? 'LOC';
       return (line, n) => {

@@ -1,6 +1,7 @@
 // Importing doccano JSONL (sequence labelling): one document per line, {"text", "label": [[start, end, label]]}
 // or {"text", "entities": [{"start_offset", "end_offset", "label"}]} (or "labels"), code-point offsets. A line that
 // is not JSON, or has no "text", is reported and skipped; so is an entity outside the text or with start >= end.
+import { CodePointIndex } from '../../text/codePoints';
 import { readLines } from './lines';
 import type { CorpusWriter, ImportedEntity, ProblemLog } from './writer';
 
@@ -29,7 +30,8 @@ export async function importDoccanoFile(
       continue;
     }
     const text = record.text;
-    const length = [...text].length;
+    // Code points, counted without an array of the characters.
+    const length = CodePointIndex.of(text).codePointLength;
     const raw: unknown[] = Array.isArray(record.label) ? record.label : Array.isArray(record.labels) ? record.labels : Array.isArray(record.entities) ? record.entities : [];
     const entities: ImportedEntity[] = [];
     for (const item of raw) {
