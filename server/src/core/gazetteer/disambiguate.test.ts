@@ -18,6 +18,7 @@ test('«محافظة» before the name chooses the governorate, «مدينة» t
   assert.equal(gov.clear, true);
   assert.match(gov.scored[0].reasons.join(), /محافظة/);
   assert.equal(disambiguate(both, context('وفي بمحافظة ')).ordered[0], baghdadGovernorate, 'read after a proclitic');
+  assert.equal(disambiguate(both, context('قال محافظ ')).ordered[0], baghdadGovernorate, 'the governor governs the governorate');
   const city = disambiguate([baghdadGovernorate, baghdadCity], context('انفجار وسط مدينة '));
   assert.equal(city.ordered[0], baghdadCity);
   assert.equal(city.clear, true);

@@ -61,7 +61,7 @@ const KIND_GROUP: Record<string, KindGroup> = { country: 'country', governorate:
 
 /** Words before a name that say what kind of place it is (folded spellings: ا for أ إ آ, ه for ة, ي for ى). */
 const CUES: Record<string, KindGroup> = {
-  محافظه: 'governorate', المحافظه: 'governorate', محافظتي: 'governorate', محافظات: 'governorate', ولايه: 'governorate',
+  محافظه: 'governorate', المحافظه: 'governorate', محافظ: 'governorate', محافظتي: 'governorate', محافظات: 'governorate', ولايه: 'governorate',
   مدينه: 'settlement', المدينه: 'settlement', مدينتي: 'settlement', العاصمه: 'settlement', عاصمه: 'settlement', بلده: 'settlement', البلده: 'settlement', ناحيه: 'settlement', قريه: 'settlement',
   قضاء: 'district', القضاء: 'district',
   دوله: 'country', الدوله: 'country', دولتي: 'country', بلاد: 'country', جمهوريه: 'country', مملكه: 'country', المملكه: 'country', سلطنه: 'country', منتخب: 'country',

@@ -167,7 +167,9 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
     const k = index.sorted[i];
     if (k === key) continue;
     const wholeWords = k.charCodeAt(key.length) === 0x20;
-    if (!wholeWords && letters < MIN_WORD_COMPLETION) continue;
+    // A space sorts before every letter: the longer names of whole words all come first, so a short word stops
+    // at the first partial-word key instead of walking every key that starts with it (ال…).
+    if (!wholeWords && letters < MIN_WORD_COMPLETION) break;
     n++;
     offer(k, 0.8 - Math.min(0.1, (k.length - key.length) * 0.005) - (wholeWords ? 0 : 0.05), 'prefix');
   }
