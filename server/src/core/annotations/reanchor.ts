@@ -12,6 +12,7 @@
 //    its predecessor's.
 import { CodePointIndex } from '../text/codePoints';
 import { commonRuns, mapThroughRuns } from '../text/textDiff';
+import { lowerBound } from '../lowerBound';
 import { compareEntities, type Entity } from '../sidecar/types';
 import { atWordEdges, wordOccurrences } from './occurrences';
 
@@ -29,8 +30,12 @@ export interface ReanchorOptions {
   previousText?: string;
 }
 
-/** At most this many occurrences nearest to its old place are weighed for one entity (a very common word). */
-const MAX_CANDIDATES = 1000;
+/** Occurrences nearest to its old place weighed for each entity. */
+const NEAREST = 16;
+/** A text with at most this many occurrences votes for the shifts that reach them. */
+const RARE = 4;
+/** The most voted shifts tried for every entity. */
+const COMMON_SHIFTS = 32;
 
 export function reanchor(text: string, index: CodePointIndex, entities: readonly Entity[], options: ReanchorOptions = {}): ReanchorResult {
   const sorted = [...entities].sort(compareEntities);
@@ -85,8 +90,32 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
 
   const lastResort: number[] = [];
 
-  // 2. The search. Candidate shifts (new start − old start) of every entity; a placed entity has just its own.
+  // 2. The search. Where each text occurs at word edges, in code points.
   const occurrencesOf = new Map<string, number[]>();
+  const startsOf = (needle: string): number[] => {
+    let starts = occurrencesOf.get(needle);
+    if (!starts) occurrencesOf.set(needle, (starts = wordOccurrences(text, needle).map((u) => index.toCodePoint(u))));
+    return starts;
+  };
+  const searched = (i: number) => Number.isNaN(newStart[i]) && !duplicate[i] && sorted[i].text.length > 0;
+
+  // The shifts (new start − old start) that edits made: entities placed by the diff, and those whose text is
+  // rare, vote. Every entity tries the most voted shifts, however far, and its nearest occurrences: a common
+  // word (العراق a thousand times in a long article) is weighed at a few dozen places, not at all of them.
+  const votes = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (!Number.isNaN(newStart[i])) votes.set(newStart[i] - sorted[i].start, (votes.get(newStart[i] - sorted[i].start) ?? 0) + 1);
+    else if (searched(i)) {
+      const starts = startsOf(sorted[i].text);
+      if (starts.length <= RARE) for (const s of starts) votes.set(s - sorted[i].start, (votes.get(s - sorted[i].start) ?? 0) + 1);
+    }
+  }
+  const commonShifts = [...votes.entries()]
+    .sort((x, y) => y[1] - x[1] || Math.abs(x[0]) - Math.abs(y[0]))
+    .slice(0, COMMON_SHIFTS)
+    .map(([shift]) => shift);
+
+  // Candidate shifts of every entity; one placed by the diff has just its own.
   const candidates: Array<number[] | undefined> = new Array(n);
   for (let i = 0; i < n; i++) {
     const e = sorted[i];
@@ -94,22 +123,24 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
       candidates[i] = [newStart[i] - e.start];
       continue;
     }
-    if (duplicate[i] || e.text.length === 0) continue;
-    let starts = occurrencesOf.get(e.text);
-    if (!starts) {
-      starts = wordOccurrences(text, e.text).map((u) => index.toCodePoint(u));
-      occurrencesOf.set(e.text, starts);
+    if (!searched(i)) continue;
+    const starts = startsOf(e.text);
+    const chosen = new Set<number>();
+    const at = lowerBound(starts, e.start);
+    const from = Math.max(0, Math.min(at - NEAREST / 2, starts.length - NEAREST));
+    for (let k = from; k < Math.min(starts.length, from + NEAREST); k++) chosen.add(starts[k]);
+    for (const shift of commonShifts) {
+      const k = lowerBound(starts, e.start + shift);
+      if (starts[k] === e.start + shift) chosen.add(starts[k]);
     }
-    let shifts = starts.map((s) => s - e.start);
     // Its old place, if it still holds its text inside a word, is a last resort (below): an annotator may have
     // marked part of a word on purpose, but the same letters at the start of a longer word typed there are not it.
-    if (covers(e) && !shifts.includes(0)) {
+    if (!chosen.has(e.start) && covers(e)) {
       const old16 = previousIndex === undefined ? -1 : previousIndex.toUtf16(e.start);
       const wasAtEdges = old16 >= 0 && options.previousText!.slice(old16, old16 + e.text.length) === e.text && atWordEdges(options.previousText!, old16, old16 + e.text.length);
       if (!wasAtEdges) lastResort.push(i);
     }
-    if (shifts.length > MAX_CANDIDATES) shifts = shifts.sort((a, b) => Math.abs(a) - Math.abs(b)).slice(0, MAX_CANDIDATES);
-    if (shifts.length > 0) candidates[i] = shifts.sort((a, b) => a - b);
+    if (chosen.size > 0) candidates[i] = [...chosen].map((start) => start - e.start).sort((x, y) => x - y);
   }
 
   const tryPlace = (i: number, shift: number): boolean => {
