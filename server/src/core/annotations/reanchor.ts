@@ -3,13 +3,14 @@
 //
 // 1. When the text the offsets were made for is known (`previousText`), each entity is mapped through an exact
 //    diff of the old text to the new one; it is placed there if nothing inside it was edited.
-// 2. The others are searched for: the candidates of an entity are the occurrences of its text at word edges
-//    (the matcher's rules: العراق inside بالعراق, never inside العراقية), plus its old place if it still holds
-//    its text. Each occurrence (span and label) goes to at most one entity, and the entities keep their order.
-//    An edit shifts everything after it by one amount, so a shift shared by a long run of neighbouring entities
-//    is the true one: candidates are taken by the length of the run of consecutive entities that could move by
-//    the same shift, longest first; what is left takes, in order, the free candidate whose shift is nearest to
-//    its predecessor's.
+// 2. The others are searched for. The candidates of an entity are the occurrences of its text at word edges
+//    (the matcher's rules: العراق inside بالعراق, never inside العراقية) — its nearest ones, and those reached by
+//    the shifts most entities agree on (an edit moves everything after it by one amount). Each occurrence (span
+//    and label) goes to at most one entity, and the entities keep their order: entities that started together
+//    move together, and groups that started in order start in order. Among such assignments, a longest-chain
+//    dynamic programme takes the one that places the most entities, then keeps one shift the most often, then
+//    moves them least.
+// 3. An entity that still covers its text inside a word (marked so on purpose) keeps its place if nothing took it.
 import { CodePointIndex } from '../text/codePoints';
 import { commonRuns, mapThroughRuns } from '../text/textDiff';
 import { lowerBound } from '../lowerBound';
