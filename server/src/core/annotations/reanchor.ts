@@ -42,6 +42,7 @@ const COMMON_SHIFTS = 32;
 export function reanchor(text: string, index: CodePointIndex, entities: readonly Entity[], options: ReanchorOptions = {}): ReanchorResult {
   const sorted = [...entities].sort(compareEntities);
   const n = sorted.length;
+  if (n === 0) return { placed: [], moved: [], unresolved: [] };
   const covers = (e: Entity) => e.text.length > 0 && e.start >= 0 && e.end <= index.codePointLength && e.start < e.end && text.slice(index.toUtf16(e.start), index.toUtf16(e.end)) === e.text;
   const key = (start: number, end: number, label: string) => `${start}:${end}:${label}`;
 
