@@ -85,6 +85,12 @@ test('العراق is anchored inside بالعراق and وللعراق-like pro
     const expected = cpLength('خبر: ') + cpLength(word) - cpLength('العراق');
     assert.equal(result.placed[0].start, expected, word);
   }
+  // Diacritics and tatweel between the proclitic letters, as the matcher reads them (normalised).
+  for (const word of ['وَبِالعراق', 'بـالعراق', 'فَالعراق']) {
+    const text = `خبر: ${word} بلد`;
+    const result = run(text, [entityAt(old, 'العراق', 0)]);
+    assert.equal(result.placed[0]?.start, cpLength('خبر: ') + cpLength(word) - cpLength('العراق'), word);
+  }
   // A letter before that is not a proclitic: not a place for the name.
   const result = run('خبر: مالعراق بلد', [entityAt(old, 'العراق', 0)]);
   assert.equal(result.unresolved.length, 1);
