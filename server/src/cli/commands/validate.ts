@@ -71,14 +71,20 @@ warnings; --warnings-as-errors is the same), 0 otherwise.
       // Only a sidecar that was read whole is rewritten: a corrupt one stays byte for byte as it is.
       if (values.fix && parsed.sidecar && parsed.sidecar.sha256 !== article.sha256) {
         const { sidecar, report: counts } = await reanchorStaleSidecar(parsed.sidecar, article, history);
-        sidecarText = serializeSidecar(sidecar);
-        await writeFileAtomic(article.sidecarPath, sidecarText);
-        io.err(`${rel(article.sidecarPath)}: re-anchored: ${describeReanchor(counts)}\n`);
-        fixed++;
-        // The text it is anchored against now: the next edit of the article can be mapped exactly.
-        const bytes = await fs.readFile(articlePath);
-        await cache.remember(bytes).catch((error: Error) => io.err(`hashiya validate: cannot keep a copy of the text in ${cache.folder}: ${error.message}\n`));
-        parsed = parseSidecar(sidecarText);
+        const newText = serializeSidecar(sidecar);
+        try {
+          await writeFileAtomic(article.sidecarPath, newText);
+          sidecarText = newText;
+          parsed = parseSidecar(sidecarText);
+          io.err(`${rel(article.sidecarPath)}: re-anchored: ${describeReanchor(counts)}\n`);
+          fixed++;
+          // The text it is anchored against now: the next edit of the article can be mapped exactly.
+          const bytes = await fs.readFile(articlePath);
+          await cache.remember(bytes).catch((error: Error) => io.err(`hashiya validate: cannot keep a copy of the text in ${cache.folder}: ${error.message}\n`));
+        } catch (error) {
+          // The old sidecar is still there, whole (atomic write); its problems are reported below as they are.
+          report.push({ file: article.sidecarPath, problem: { severity: 'error', message: `cannot rewrite the sidecar: ${(error as Error).message}`, offset: 0, length: 1, code: 'fix-failed' }, fileText: sidecarText });
+        }
       }
       const problems = validateSidecar(parsed, { text: article.text, sha256: article.sha256 }, { labels });
       if (parsed.sidecar && parsed.sidecar.text !== path.basename(articlePath)) {

@@ -128,3 +128,14 @@ test('deleting a stretch that holds 150,000 entities keeps every one of them unr
   assert.equal(annotations.entities.length, 0);
   assert.equal(annotations.unresolved.length, 150_000);
 });
+
+test('fromSidecar with the text the sidecar was written for: offsets mapped exactly through the diff', () => {
+  // The second بغداد annotated; a new بغداد typed first. By text alone the nearest copy is the old first one.
+  const previous = 'في بغداد ثم بغداد';
+  const text = 'بغداد ' + previous;
+  const sidecar: Sidecar = { text: 'a.txt', sha256: '0'.repeat(64), status: 'todo', entities: [{ start: 12, end: 17, label: 'LOC', text: 'بغداد' }], rejected: [], unresolved: [] };
+  const { annotations, report } = DocumentAnnotations.fromSidecar(text, sidecar, previous);
+  assert.deepEqual(annotations.entities.map((e) => [e.start, e.end]), [[18, 23]]);
+  assert.equal(report.moved.length, 1);
+  assert.equal(report.unresolved.length, 0);
+});

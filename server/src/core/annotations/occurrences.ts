@@ -21,15 +21,34 @@ export function atWordEdges(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** True when the characters from the start of the word holding `start` up to `start` are a proclitic prefix. */
+/**
+ * True when the characters from the start of the word holding `start` up to `start` are a proclitic prefix. The
+ * matcher reads proclitics on normalised text, so diacritics and tatweel between the letters (وَبِـ) are skipped.
+ */
 function afterProclitic(text: string, start: number): boolean {
   let wordStart = start;
   while (wordStart > 0 && isWordBefore(text, wordStart)) wordStart -= codeUnitsBefore(text, wordStart);
   let wordEnd = start;
   while (wordEnd < text.length && isWordAt(text, wordEnd)) wordEnd += codeUnitsAt(text, wordEnd);
+  // The word's letters without marks, and where in the text each letter's marks end.
+  let letters = '';
+  const after: number[] = [];
+  for (let i = wordStart; i < wordEnd; i++) {
+    const unit = text.charCodeAt(i);
+    if (isIgnorable(unit)) {
+      if (after.length > 0) after[after.length - 1] = i + 1;
+      continue;
+    }
+    letters += text[i];
+    after.push(i + 1);
+  }
   // A proclitic prefix is at most two letters (وب، فل، لل); a longer stretch before `start` is part of the word.
-  if (start - wordStart > 2) return false;
-  return procliticSplits(text, wordStart, wordEnd).some((split) => split.prefix === start - wordStart);
+  return procliticSplits(letters).some((split) => split.prefix > 0 && split.prefix <= 2 && after[split.prefix - 1] === start);
+}
+
+/** Diacritics, the superscript alef, Quranic marks and tatweel: dropped by the matcher's normalisation. */
+function isIgnorable(unit: number): boolean {
+  return (unit >= 0x064b && unit <= 0x065f) || unit === 0x0670 || (unit >= 0x06d6 && unit <= 0x06dc) || unit === 0x0640;
 }
 
 function isWordAt(text: string, i: number): boolean {

@@ -85,6 +85,12 @@ test('العراق is anchored inside بالعراق and وللعراق-like pro
     const expected = cpLength('خبر: ') + cpLength(word) - cpLength('العراق');
     assert.equal(result.placed[0].start, expected, word);
   }
+  // Diacritics and tatweel between the proclitic letters, as the matcher reads them (normalised).
+  for (const word of ['وَبِالعراق', 'بـالعراق', 'فَالعراق']) {
+    const text = `خبر: ${word} بلد`;
+    const result = run(text, [entityAt(old, 'العراق', 0)]);
+    assert.equal(result.placed[0]?.start, cpLength('خبر: ') + cpLength(word) - cpLength('العراق'), word);
+  }
   // A letter before that is not a proclitic: not a place for the name.
   const result = run('خبر: مالعراق بلد', [entityAt(old, 'العراق', 0)]);
   assert.equal(result.unresolved.length, 1);
@@ -265,4 +271,28 @@ test('property: with the previous text, annotations survive edits anywhere outsi
     ),
     { seed: 9, numRuns: 300 },
   );
+});
+
+test('a long article (250,000 UTF-16 units, 12,936 entities, العراق 4,312 times): a prefix and a word typed mid-way, every entity placed', () => {
+  const base = 'أعلنت القوات الأميركية في ذي قار جنوبي العراق أن قافلة مرت ببغداد ثم البصرة، وقال مسؤول في العراق إن 😀 الوضع هادئ.\n';
+  const words = ['القوات الأميركية', 'ذي قار', 'العراق', 'بغداد', 'البصرة', 'العراق'];
+  const once = words.map((w, k) => entityAt(base, w, k === 5 ? 1 : 0));
+  const copies = Math.ceil(250_000 / base.length);
+  const old = base.repeat(copies);
+  const entities: Entity[] = [];
+  for (let c = 0; c < copies; c++) for (const e of once) entities.push({ ...e, start: e.start + c * cpLength(base), end: e.end + c * cpLength(base) });
+  const half = Math.floor(old.length / 2 / base.length) * base.length;
+  const prefix = 'عاجل: ';
+  const inserted = 'كلمة جديدة ';
+  const text = prefix + old.slice(0, half) + inserted + old.slice(half);
+  const halfCp = cpLength(old.slice(0, half));
+  const truth = entities.map((e) => {
+    const shift = cpLength(prefix) + (e.start >= halfCp ? cpLength(inserted) : 0);
+    return { ...e, start: e.start + shift, end: e.end + shift };
+  });
+  for (const previous of [undefined, old]) {
+    const result = run(text, entities, previous);
+    assert.equal(result.unresolved.length, 0);
+    assert.deepEqual(spans(result.placed), spans(truth));
+  }
 });

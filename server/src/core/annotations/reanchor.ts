@@ -2,16 +2,19 @@
 // given comes back either placed (at the same offsets, or moved) or unresolved.
 //
 // 1. When the text the offsets were made for is known (`previousText`), each entity is mapped through an exact
-//    diff of the old text to the new one; it is placed there if nothing inside it was edited.
-// 2. The others are searched for: the candidates of an entity are the occurrences of its text at word edges
-//    (the matcher's rules: العراق inside بالعراق, never inside العراقية), plus its old place if it still holds
-//    its text. Each occurrence (span and label) goes to at most one entity, and the entities keep their order.
-//    An edit shifts everything after it by one amount, so a shift shared by a long run of neighbouring entities
-//    is the true one: candidates are taken by the length of the run of consecutive entities that could move by
-//    the same shift, longest first; what is left takes, in order, the free candidate whose shift is nearest to
-//    its predecessor's.
+//    diff of the old text to the new one, if nothing inside it was edited: that is where it goes, unless
+//    (rarely: a diff is one of the shortest edits, not always the one made) that would leave another unplaced.
+// 2. The candidates of an entity are that place and the occurrences of its text at word edges
+//    (the matcher's rules: العراق inside بالعراق, never inside العراقية) — its nearest ones, and those reached by
+//    the shifts most entities agree on (an edit moves everything after it by one amount). Each occurrence (span
+//    and label) goes to at most one entity, and the entities keep their order: entities that started together
+//    move together, and groups that started in order start in order. Among such assignments, a longest-chain
+//    dynamic programme takes the one that places the most entities, then agrees most with the diff, then keeps
+//    one shift the most often, then moves them least.
+// 3. An entity that still covers its text inside a word (marked so on purpose) keeps its place if nothing took it.
 import { CodePointIndex } from '../text/codePoints';
 import { commonRuns, mapThroughRuns } from '../text/textDiff';
+import { lowerBound } from '../lowerBound';
 import { compareEntities, type Entity } from '../sidecar/types';
 import { atWordEdges, wordOccurrences } from './occurrences';
 
@@ -29,12 +32,17 @@ export interface ReanchorOptions {
   previousText?: string;
 }
 
-/** At most this many occurrences nearest to its old place are weighed for one entity (a very common word). */
-const MAX_CANDIDATES = 1000;
+/** Occurrences nearest to its old place weighed for each entity. */
+const NEAREST = 16;
+/** A text with at most this many occurrences votes for the shifts that reach them. */
+const RARE = 4;
+/** The most voted shifts tried for every entity. */
+const COMMON_SHIFTS = 32;
 
 export function reanchor(text: string, index: CodePointIndex, entities: readonly Entity[], options: ReanchorOptions = {}): ReanchorResult {
   const sorted = [...entities].sort(compareEntities);
   const n = sorted.length;
+  if (n === 0) return { placed: [], moved: [], unresolved: [] };
   const covers = (e: Entity) => e.text.length > 0 && e.start >= 0 && e.end <= index.codePointLength && e.start < e.end && text.slice(index.toUtf16(e.start), index.toUtf16(e.end)) === e.text;
   const key = (start: number, end: number, label: string) => `${start}:${end}:${label}`;
 
@@ -60,7 +68,10 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
   // take another occurrence of the word, so it goes to unresolved as it is.
   const duplicate = sorted.map((e, i) => i > 0 && compareEntities(sorted[i - 1], e) === 0 && sorted[i - 1].text === e.text);
 
-  // 1. Through the diff.
+  // 1. Through the diff: where each entity's text went, if nothing inside it was edited. A diff is one of the
+  // shortest edits, not necessarily the one made (a word typed and another deleted may read either way), so this
+  // is the preferred place of the entity, not an order: below, placing every entity comes first.
+  const diffStart = new Float64Array(n).fill(NaN);
   const previousIndex = options.previousText === undefined ? undefined : CodePointIndex.of(options.previousText);
   if (options.previousText !== undefined && previousIndex !== undefined) {
     const previous = options.previousText;
@@ -72,44 +83,76 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
         const old16 = previousIndex.toUtf16(e.start);
         if (previous.slice(old16, previousIndex.toUtf16(e.end)) !== e.text) continue;
         const mapped = mapThroughRuns(runs, e.start, e.end);
-        if (!mapped || taken.has(key(mapped.start, mapped.end, e.label))) continue;
+        if (!mapped) continue;
         // A diff may line a word up with the same letters inside a longer word typed beside it (العراق with the
         // start of a new العراقية): a span that was at word edges must still be.
         const new16 = index.toUtf16(mapped.start);
         if (atWordEdges(previous, old16, old16 + e.text.length) && !atWordEdges(text, new16, new16 + e.text.length)) continue;
-        if (!order.allows(i, mapped.start)) continue;
-        assign(i, mapped.start, mapped.end);
+        diffStart[i] = mapped.start;
       }
+    }
+  }
+
+  // The usual case with a diff: every entity mapped, none on another's place. A diff maps in order, so this is
+  // the assignment the search below would choose; it is taken without searching.
+  if (options.previousText !== undefined && sorted.every((_e, i) => !duplicate[i] && !Number.isNaN(diffStart[i]))) {
+    const keys = new Set(sorted.map((e, i) => key(diffStart[i], diffStart[i] + (e.end - e.start), e.label)));
+    if (keys.size === n) {
+      const placed = sorted.map((e, i) => (diffStart[i] === e.start ? e : { ...e, start: diffStart[i], end: diffStart[i] + (e.end - e.start) }));
+      return { placed: [...placed].sort(compareEntities), moved: placed.filter((e, i) => e !== sorted[i]).sort(compareEntities), unresolved: [] };
     }
   }
 
   const lastResort: number[] = [];
 
-  // 2. The search. Candidate shifts (new start − old start) of every entity; a placed entity has just its own.
+  // 2. The search. Where each text occurs at word edges, in code points.
   const occurrencesOf = new Map<string, number[]>();
+  const startsOf = (needle: string): number[] => {
+    let starts = occurrencesOf.get(needle);
+    if (!starts) occurrencesOf.set(needle, (starts = wordOccurrences(text, needle).map((u) => index.toCodePoint(u))));
+    return starts;
+  };
+  const searched = (i: number) => !duplicate[i] && sorted[i].text.length > 0;
+
+  // The shifts (new start − old start) that edits made: entities mapped by the diff, and those whose text is
+  // rare, vote. Every entity tries the most voted shifts, however far, and its nearest occurrences: a common
+  // word (العراق a thousand times in a long article) is weighed at a few dozen places, not at all of them.
+  const votes = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (!Number.isNaN(diffStart[i])) votes.set(diffStart[i] - sorted[i].start, (votes.get(diffStart[i] - sorted[i].start) ?? 0) + 1);
+    else if (searched(i)) {
+      const starts = startsOf(sorted[i].text);
+      if (starts.length <= RARE) for (const s of starts) votes.set(s - sorted[i].start, (votes.get(s - sorted[i].start) ?? 0) + 1);
+    }
+  }
+  const commonShifts = [...votes.entries()]
+    .sort((x, y) => y[1] - x[1] || Math.abs(x[0]) - Math.abs(y[0]))
+    .slice(0, COMMON_SHIFTS)
+    .map(([shift]) => shift);
+
+  // Candidate shifts of every entity.
   const candidates: Array<number[] | undefined> = new Array(n);
   for (let i = 0; i < n; i++) {
     const e = sorted[i];
-    if (!Number.isNaN(newStart[i])) {
-      candidates[i] = [newStart[i] - e.start];
-      continue;
+    if (!searched(i)) continue;
+    const starts = startsOf(e.text);
+    const chosen = new Set<number>();
+    if (!Number.isNaN(diffStart[i])) chosen.add(diffStart[i]);
+    const at = lowerBound(starts, e.start);
+    const from = Math.max(0, Math.min(at - NEAREST / 2, starts.length - NEAREST));
+    for (let k = from; k < Math.min(starts.length, from + NEAREST); k++) chosen.add(starts[k]);
+    for (const shift of commonShifts) {
+      const k = lowerBound(starts, e.start + shift);
+      if (starts[k] === e.start + shift) chosen.add(starts[k]);
     }
-    if (duplicate[i] || e.text.length === 0) continue;
-    let starts = occurrencesOf.get(e.text);
-    if (!starts) {
-      starts = wordOccurrences(text, e.text).map((u) => index.toCodePoint(u));
-      occurrencesOf.set(e.text, starts);
-    }
-    let shifts = starts.map((s) => s - e.start);
     // Its old place, if it still holds its text inside a word, is a last resort (below): an annotator may have
     // marked part of a word on purpose, but the same letters at the start of a longer word typed there are not it.
-    if (covers(e) && !shifts.includes(0)) {
+    if (!chosen.has(e.start) && covers(e)) {
       const old16 = previousIndex === undefined ? -1 : previousIndex.toUtf16(e.start);
       const wasAtEdges = old16 >= 0 && options.previousText!.slice(old16, old16 + e.text.length) === e.text && atWordEdges(options.previousText!, old16, old16 + e.text.length);
       if (!wasAtEdges) lastResort.push(i);
     }
-    if (shifts.length > MAX_CANDIDATES) shifts = shifts.sort((a, b) => Math.abs(a) - Math.abs(b)).slice(0, MAX_CANDIDATES);
-    if (shifts.length > 0) candidates[i] = shifts.sort((a, b) => a - b);
+    if (chosen.size > 0) candidates[i] = [...chosen].map((start) => start - e.start).sort((x, y) => x - y);
   }
 
   const tryPlace = (i: number, shift: number): boolean => {
@@ -122,9 +165,9 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
   };
 
   // Entities that started together (nested, or one span with two labels) move together: each group picks one
-  // new start, and the groups' starts must increase in their old order. Among such choices: the one that keeps
-  // every diff-placed entity, then places the most entities, then most often keeps its predecessor's shift,
-  // then moves them least. A longest-chain dynamic programme over (group, start) items, O(items · log items).
+  // new start, and the groups' starts must increase in their old order. Among such choices: the one that places
+  // the most entities, then puts the most where the diff mapped them, then most often keeps its predecessor's
+  // shift, then moves them least. A longest-chain dynamic programme over (group, start) items, O(items · log items).
   const groups: Array<{ from: number; to: number }> = [];
   for (let i = 0; i < n; i++) {
     if (i > 0 && sorted[i - 1].start === sorted[i].start) groups[groups.length - 1].to = i + 1;
@@ -133,16 +176,13 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
   const items: Item[] = [];
   const groupItems: Item[][] = groups.map((group) => {
     const byStart = new Map<number, Item>();
-    let forced: number | undefined;
-    for (let i = group.from; i < group.to; i++) if (!Number.isNaN(newStart[i])) forced = newStart[i];
     for (let i = group.from; i < group.to; i++) {
       for (const shift of candidates[i] ?? []) {
         const start = sorted[i].start + shift;
-        if (forced !== undefined && start !== forced) continue;
         let item = byStart.get(start);
-        if (!item) byStart.set(start, (item = { start, shift, fixed: 0, placed: 0, score: NONE, previous: -1, id: -1 }));
-        if (!Number.isNaN(newStart[i])) item.fixed++;
-        else item.placed++;
+        if (!item) byStart.set(start, (item = { start, shift, agreed: 0, placed: 0, score: NONE, previous: -1, id: -1 }));
+        item.placed++;
+        if (diffStart[i] === start) item.agreed++;
       }
     }
     return [...byStart.values()];
@@ -157,7 +197,7 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
       item.id = items.length;
       items.push(item);
       const below = bestBelow.query(rank.get(item.start)! - 1);
-      const own: Score = { fixed: item.fixed, placed: item.placed, steady: 0, near: -Math.abs(item.shift) };
+      const own: Score = { placed: item.placed, agreed: item.agreed, steady: 0, near: -Math.abs(item.shift) };
       let score = below ? add(below.score, own) : own;
       item.previous = below ? below.id : -1;
       const same = bestWithShift.get(item.shift);
@@ -184,7 +224,7 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
     const item = list.find((x) => chosen.has(x));
     if (!item) return;
     for (let i = groups[g].from; i < groups[g].to; i++) {
-      if (Number.isNaN(newStart[i]) && candidates[i]?.includes(item.start - sorted[i].start)) tryPlace(i, item.start - sorted[i].start);
+      if (candidates[i]?.includes(item.start - sorted[i].start)) tryPlace(i, item.start - sorted[i].start);
     }
   });
 
@@ -209,29 +249,29 @@ export function reanchor(text: string, index: CodePointIndex, entities: readonly
 }
 
 interface Score {
-  fixed: number;
   placed: number;
+  agreed: number;
   steady: number;
   near: number;
 }
 
-const NONE: Score = { fixed: 0, placed: 0, steady: 0, near: 0 };
+const NONE: Score = { placed: 0, agreed: 0, steady: 0, near: 0 };
 
 function add(a: Score, b: Score): Score {
-  return { fixed: a.fixed + b.fixed, placed: a.placed + b.placed, steady: a.steady + b.steady, near: a.near + b.near };
+  return { placed: a.placed + b.placed, agreed: a.agreed + b.agreed, steady: a.steady + b.steady, near: a.near + b.near };
 }
 
 function compareScores(a: Score, b: Score): number {
-  return a.fixed - b.fixed || a.placed - b.placed || a.steady - b.steady || a.near - b.near;
+  return a.placed - b.placed || a.agreed - b.agreed || a.steady - b.steady || a.near - b.near;
 }
 
 /** One possible new start of a group of entities, and the best chain of earlier groups' choices ending in it. */
 interface Item {
   start: number;
   shift: number;
-  /** Entities of the group already placed there through the diff, and entities it would place. */
-  fixed: number;
+  /** Entities of the group it would place, and how many of them the diff mapped there. */
   placed: number;
+  agreed: number;
   score: Score;
   previous: number;
   id: number;

@@ -1,11 +1,17 @@
-// An exact character diff of two versions of a text, as the list of stretches they share, so that an offset in
-// the old text can be mapped to the new one. Offsets are code points (as in sidecars).
+// An exact diff of two versions of a text, as the list of stretches they share, so that an offset in the old text
+// can be mapped to the new one. Offsets are code points (as in sidecars).
 //
-// Myers' O((N+M)·D) algorithm over characters; when that would cost too much (many edits far apart in a long
+// The units compared are words (runs of word characters, as core/text/words.ts defines them) and single other
+// characters. A diff of characters would line a name up with the same letters at the start of a longer word
+// typed before it (بغداد with the start of a new بغدادي) whenever that makes the edit one letter shorter; a diff
+// of words cannot, and a shared word is still mapped character for character.
+//
+// Myers' O((N+M)·D) algorithm over the words; when that would cost too much (many edits far apart in a long
 // article), over lines first (an article is mostly long paragraphs that an edit leaves alone), then over the
-// characters of each changed block of lines. The common prefix and suffix are
-// trimmed first, so the usual edit — a few words typed in one place — costs a scan of the text. A diff whose
-// work would exceed a budget gives up (undefined) rather than stall: callers then fall back to searching.
+// words of each changed block of lines. The common prefix and suffix are trimmed first, so the usual edit — a
+// few words typed in one place — costs a scan of the text. A diff whose work would exceed a budget gives up
+// (undefined) rather than stall: callers then fall back to searching.
+import { isWordCodePoint } from './words';
 
 /** A stretch present in both texts: old [oldStart, oldStart+length) equals new [newStart, newStart+length). */
 export interface CommonRun {
@@ -23,32 +29,46 @@ const DEFAULT_BUDGET = 50_000_000;
 /** The frontiers kept for the walk back grow as D²: past this many numbers (40 MB) the diff gives up. */
 const MAX_TRACE = 10_000_000;
 
+/** A text as a sequence of units (words, other characters, or lines), each an id, with where each starts. */
+interface Units {
+  ids: Int32Array;
+  /** Code-point offset of each unit, and the text's length after the last. */
+  starts: number[];
+}
+
 /** The runs the two texts share, in order, in code points; undefined when the diff would exceed its budget. */
 export function commonRuns(oldText: string, newText: string, options: DiffOptions = {}): CommonRun[] | undefined {
-  const a = codePoints(oldText);
-  const b = codePoints(newText);
-  // Characters alone first: the shortest edit, which a lines-first diff can miss (a changed first line may pull
-  // an unchanged copy of the second line into its place). Only when that is too costly, lines first.
-  const direct = diffSequences(a, b, { left: options.budget ?? DEFAULT_BUDGET });
-  if (direct) return direct;
+  const wordIds = new Map<string, number>();
+  const a = words(oldText, wordIds);
+  const b = words(newText, wordIds);
+  const inCodePoints = (runs: CommonRun[]): CommonRun[] => {
+    const out: CommonRun[] = [];
+    for (const r of runs) push(out, { oldStart: a.starts[r.oldStart], newStart: b.starts[r.newStart], length: a.starts[r.oldStart + r.length] - a.starts[r.oldStart] });
+    return out;
+  };
+  // Words alone first: the shortest edit, which a lines-first diff can miss (a changed first line may pull an
+  // unchanged copy of the second line into its place). Only when that is too costly, lines first.
+  const direct = diffSequences(a.ids, b.ids, { left: options.budget ?? DEFAULT_BUDGET });
+  if (direct) return inCodePoints(direct);
   const budget = { left: options.budget ?? DEFAULT_BUDGET };
   const runs: CommonRun[] = [];
-  // Lines first: each line becomes one number, equal lines equal numbers.
+  // Lines first, each one number (equal lines, equal numbers); lines start and end at word boundaries.
   const lineIds = new Map<string, number>();
-  const aLines = lines(a, oldText, lineIds);
-  const bLines = lines(b, newText, lineIds);
+  const newline = wordIds.get('\n');
+  const aLines = lines(a, newline, lineIds);
+  const bLines = lines(b, newline, lineIds);
   const lineRuns = diffSequences(aLines.ids, bLines.ids, budget);
   if (!lineRuns) return undefined;
   let oldLine = 0;
   let newLine = 0;
   const gap = (toOld: number, toNew: number): boolean => {
-    // A block of changed lines: its characters are diffed on their own.
+    // A block of changed lines: its words are diffed on their own.
     const oldFrom = aLines.starts[oldLine];
     const newFrom = bLines.starts[newLine];
     const oldTo = aLines.starts[toOld];
     const newTo = bLines.starts[toNew];
     if (oldTo > oldFrom && newTo > newFrom) {
-      const inner = diffSequences(a.subarray(oldFrom, oldTo), b.subarray(newFrom, newTo), budget);
+      const inner = diffSequences(a.ids.subarray(oldFrom, oldTo), b.ids.subarray(newFrom, newTo), budget);
       if (!inner) return false;
       for (const r of inner) push(runs, { oldStart: oldFrom + r.oldStart, newStart: newFrom + r.newStart, length: r.length });
     }
@@ -63,7 +83,7 @@ export function commonRuns(oldText: string, newText: string, options: DiffOption
     newLine = r.newStart + r.length;
   }
   if (!gap(aLines.ids.length, bLines.ids.length)) return undefined;
-  return runs;
+  return inCodePoints(runs);
 }
 
 /**
@@ -93,35 +113,51 @@ function push(runs: CommonRun[], run: CommonRun): void {
   else runs.push({ ...run });
 }
 
-function codePoints(text: string): Int32Array {
-  const out = new Int32Array(text.length);
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.codePointAt(i)!;
-    out[n++] = c;
-    if (c > 0xffff) i++;
+/** Words (runs of word characters) and single other characters, as ids. */
+function words(text: string, ids: Map<string, number>): Units {
+  const out: number[] = [];
+  const starts: number[] = [];
+  let cp = 0;
+  let i = 0;
+  while (i < text.length) {
+    const from = i;
+    starts.push(cp);
+    let c = text.codePointAt(i)!;
+    if (isWordCodePoint(c)) {
+      do {
+        i += c > 0xffff ? 2 : 1;
+        cp++;
+      } while (i < text.length && isWordCodePoint((c = text.codePointAt(i)!)));
+    } else {
+      i += c > 0xffff ? 2 : 1;
+      cp++;
+    }
+    const unit = text.slice(from, i);
+    let id = ids.get(unit);
+    if (id === undefined) ids.set(unit, (id = ids.size));
+    out.push(id);
   }
-  return out.subarray(0, n);
+  starts.push(cp);
+  return { ids: Int32Array.from(out), starts };
 }
 
-/** Lines of a text (each with its line break) as ids, and the code-point offset where each starts (plus the end). */
-function lines(cps: Int32Array, text: string, ids: Map<string, number>): { ids: Int32Array; starts: number[] } {
+/** Lines (each with its line break) of a text already cut into words, as ids; starts are word indices. */
+function lines(wordUnits: Units, newline: number | undefined, ids: Map<string, number>): Units {
+  const out: number[] = [];
   const starts = [0];
-  const lineIds: number[] = [];
-  let from16 = 0;
-  let at16 = 0;
-  for (let cp = 0; cp < cps.length; cp++) {
-    at16 += cps[cp] > 0xffff ? 2 : 1;
-    if (cps[cp] === 0x0a || cp === cps.length - 1) {
-      const line = text.slice(from16, at16);
-      let id = ids.get(line);
-      if (id === undefined) ids.set(line, (id = ids.size));
-      lineIds.push(id);
-      starts.push(cp + 1);
-      from16 = at16;
+  const n = wordUnits.ids.length;
+  let from = 0;
+  for (let w = 0; w < n; w++) {
+    if (wordUnits.ids[w] === newline || w === n - 1) {
+      const key = wordUnits.ids.subarray(from, w + 1).join(',');
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      out.push(id);
+      starts.push(w + 1);
+      from = w + 1;
     }
   }
-  return { ids: Int32Array.from(lineIds), starts };
+  return { ids: Int32Array.from(out), starts };
 }
 
 /**
