@@ -4,7 +4,7 @@
 // UPDATE_SCREENSHOT=1), Arabic measured to read right to left in it (harness/rtlOrder.mjs), an entity annotated by
 // selecting words with the mouse and pressing a label's number, then found in the sidecar on disk, a suggestion
 // accepted with the keyboard loop (J, A) and the acceptance undone (Ctrl+Z), the text editor's cursor line shown
-// in it, and the time to open it on the seed and on a 1 MB article. Prints "ui-view: N passed, M failed"; exits non-zero on any failure.
+// in it, the view restored after a reload, and the time to open it on the seed and on a 1 MB article. Prints "ui-view: N passed, M failed"; exits non-zero on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, workbenchUrl } from './harness/browser.mjs';
@@ -161,6 +161,12 @@ try {
     const cursor = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
     const line = Number(/Ln (\d+)/.exec(cursor)[1]) - 1;
     await frame.locator(`#article p.cursor-line[data-line="${line}"]`).waitFor({ timeout: 10_000 });
+  });
+  await check('after the window reloads, the view comes back on the same article (WebviewPanelSerializer)', async () => {
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench .statusbar').waitFor({ timeout: 60_000 });
+    frame = await viewFrame(60_000);
+    await frame.locator('#article .mark.entity[data-label="ACTOR"]', { hasText: 'مصادر أمنية عراقية' }).first().waitFor({ timeout: 30_000 });
   });
   await check(`a 1 MB article (${bigLines} lines) opens in the view`, async () => {
     await page.keyboard.press('Escape');
