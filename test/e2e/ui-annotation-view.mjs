@@ -163,7 +163,14 @@ try {
     await frame.locator(`#article p.cursor-line[data-line="${line}"]`).waitFor({ timeout: 10_000 });
   });
   await check('after the window reloads, the view comes back on the same article (WebviewPanelSerializer)', async () => {
-    await page.reload({ waitUntil: 'domcontentloaded' });
+    // Developer: Reload Window, as a user would: the workbench saves its editors (the view and its state) first.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('Developer: Reload Window');
+    await Promise.all([
+      page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 30_000 }),
+      page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().click(),
+    ]);
     await page.locator('.monaco-workbench .statusbar').waitFor({ timeout: 60_000 });
     frame = await viewFrame(60_000);
     await frame.locator('#article .mark.entity[data-label="ACTOR"]', { hasText: 'مصادر أمنية عراقية' }).first().waitFor({ timeout: 30_000 });
