@@ -29,7 +29,17 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message.type === 'state') show(message);
+    else if (message.type === 'cursor') showCursor(message.line);
   });
+
+  /** The text editor's cursor line: scrolled into sight and marked, without taking the focus. */
+  function showCursor(lineNo) {
+    article.querySelectorAll('p.cursor-line').forEach((p) => p.classList.remove('cursor-line'));
+    const p = article.querySelector(`p[data-line="${lineNo}"]`);
+    if (!p) return;
+    p.classList.add('cursor-line');
+    p.scrollIntoView({ block: 'nearest' });
+  }
 
   function post(message) {
     vscode.postMessage(message);
@@ -50,6 +60,7 @@
     const newLines = message.text.split(/\r\n|\r|\n/);
     const marksByLine = groupByLine(state);
     const token = ++renderToken;
+    lines = newLines;
     const total = newLines.length;
     // Paragraph elements are kept when their text and marks did not change: an edit re-renders its lines only.
     const paragraphs = article.children;
@@ -64,6 +75,8 @@
         const p = renderLine(newLines[line], line, marksByLine.get(line) || []);
         if (paragraphs[line]) article.replaceChild(p, paragraphs[line]);
         else article.appendChild(p);
+        // Per line, so a render cut short by a newer state leaves every signature true to its paragraph.
+        signatures[line] = nextSignatures[line];
       }
       if (first) {
         first = false;
@@ -75,8 +88,7 @@
       }
       document.body.dataset.renderMs = (performance.now() - started).toFixed(0);
       while (article.children.length > total) article.lastElementChild?.remove();
-      lines = newLines;
-      signatures = nextSignatures;
+      signatures.length = total;
       restoreFocus();
       post({ type: 'rendered', ms: performance.now() - started, lines: total, version: state.version });
     };

@@ -15,10 +15,14 @@ export function colourEntityText(document: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration('hashiya.editor', document).get<boolean>('colourEntityText', false);
 }
 
-/** Asks the editor to fetch semantic tokens again when the setting changes, so it applies without reopening. */
+/**
+ * Asks the editor to fetch semantic tokens again when the setting changes, so it applies without reopening. The
+ * editor fetches only for articles shown at that moment (the Settings editor may hide them), so the request is
+ * repeated when an article next becomes the active editor.
+ */
 export function refreshTokensOnSettingChange(client: LanguageClient): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (!event.affectsConfiguration(COLOUR_ENTITY_TEXT)) return;
+  let pending = false;
+  const refresh = () => {
     const feature = client.getFeature(SemanticTokensRegistrationType.method);
     const fired = new Set<unknown>();
     for (const document of vscode.workspace.textDocuments) {
@@ -29,5 +33,17 @@ export function refreshTokensOnSettingChange(client: LanguageClient): vscode.Dis
         provider.onDidChangeSemanticTokensEmitter.fire();
       }
     }
-  });
+  };
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(COLOUR_ENTITY_TEXT)) return;
+      pending = true;
+      refresh();
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (!pending || editor?.document.languageId !== LANGUAGE_ID) return;
+      pending = false;
+      refresh();
+    }),
+  );
 }

@@ -3,8 +3,8 @@
 // bar on the seed article, its screenshot saved (test/artifacts/annotation-view.png; docs/annotation-view.png with
 // UPDATE_SCREENSHOT=1), Arabic measured to read right to left in it (harness/rtlOrder.mjs), an entity annotated by
 // selecting words with the mouse and pressing a label's number, then found in the sidecar on disk, a suggestion
-// accepted with the keyboard loop (J, A) and the acceptance undone (Ctrl+Z), and the time to open it on the seed
-// and on a 1 MB article. Prints "ui-view: N passed, M failed"; exits non-zero on any failure.
+// accepted with the keyboard loop (J, A) and the acceptance undone (Ctrl+Z), the text editor's cursor line shown
+// in it, the view restored after a reload, and the time to open it on the seed and on a 1 MB article. Prints "ui-view: N passed, M failed"; exits non-zero on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, workbenchUrl } from './harness/browser.mjs';
@@ -155,6 +155,25 @@ try {
     await frame.locator('#article .mark.entity', { hasText: text }).first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+z');
     await until('the acceptance undone in the sidecar', () => sidecarOf(workspace, SEED).entities.length === before);
+  });
+  await check('a click in the text editor shows the cursor line in the view', async () => {
+    await page.locator('.part.editor .monaco-editor .view-line').nth(12).click();
+    const cursor = await page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first().innerText();
+    const line = Number(/Ln (\d+)/.exec(cursor)[1]) - 1;
+    await frame.locator(`#article p.cursor-line[data-line="${line}"]`).waitFor({ timeout: 10_000 });
+  });
+  await check('after the window reloads, the view comes back on the same article (WebviewPanelSerializer)', async () => {
+    // Developer: Reload Window, as a user would: the workbench saves its editors (the view and its state) first.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('Developer: Reload Window');
+    await Promise.all([
+      page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 30_000 }),
+      page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().click(),
+    ]);
+    await page.locator('.monaco-workbench .statusbar').waitFor({ timeout: 60_000 });
+    frame = await viewFrame(60_000);
+    await frame.locator('#article .mark.entity[data-label="ACTOR"]', { hasText: 'مصادر أمنية عراقية' }).first().waitFor({ timeout: 30_000 });
   });
   await check(`a 1 MB article (${bigLines} lines) opens in the view`, async () => {
     await page.keyboard.press('Escape');

@@ -170,6 +170,13 @@ try {
       await page.waitForTimeout(300);
     }
     if ((await box.getAttribute('aria-checked')) !== 'true') throw new Error('the setting did not turn on');
+    // The Settings editor writes the user settings file; wait for it before going back to the article.
+    const settingsFile = path.join(layout.userDataDir, 'User', 'settings.json');
+    const deadline = Date.now() + 15_000;
+    while (!/"hashiya\.editor\.colourEntityText": true/.test(fs.readFileSync(settingsFile, 'utf8'))) {
+      if (Date.now() > deadline) throw new Error(`the setting is not in ${settingsFile}: ${fs.readFileSync(settingsFile, 'utf8').slice(-200)}`);
+      await page.waitForTimeout(100);
+    }
     await page.locator('.tab', { hasText: 'dhi-qar-convoy-2020-07-22.txt' }).first().click();
     await page.waitForFunction(() => [...document.querySelectorAll('.part.editor .view-line span span')].some((s) => s.textContent.includes('الديوانية') && getComputedStyle(s).color === 'rgb(255, 0, 255)'), null, { timeout: 30_000 });
     const order = await measureSettled(page, EDITOR_ROWS);

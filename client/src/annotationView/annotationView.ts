@@ -98,7 +98,15 @@ class AnnotationPanel implements vscode.Disposable {
   private readyAt = 0;
 
   constructor(readonly panel: vscode.WebviewPanel, private readonly uri: vscode.Uri, private readonly ctx: CommandContext, private readonly extensionUri: vscode.Uri) {
-    this.disposables.push(panel.webview.onDidReceiveMessage((m: FromView) => void this.onMessage(m)));
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: FromView) => void this.onMessage(m)),
+      // The editor's cursor shown in the view: its line scrolled into sight and marked.
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor.document.uri.toString() !== this.uri.toString() || !this.ready) return;
+        const active = event.selections[0]?.active;
+        if (active) void panel.webview.postMessage({ type: 'cursor', line: active.line, character: active.character });
+      }),
+    );
   }
 
   async start(): Promise<void> {
