@@ -128,6 +128,22 @@ test('status: one side\'s change wins; two different changes are a field conflic
   assert.equal(mergeSidecars(undefined, sidecar([], { status: 'done' }), sidecar([], { status: 'todo' })).conflicts.length, 1);
 });
 
+test('an article edited on one side: clean when the other side changed no annotation, a sha256 conflict when it did', () => {
+  const SHA2 = 'b'.repeat(64);
+  // Theirs inserted 3 characters before everything and re-anchored: every offset + 3.
+  const shifted = (e: Entity) => ({ ...e, start: e.start + 3, end: e.end + 3 });
+  const base = sidecar([baghdad, basra]);
+  const theirs = sidecar([baghdad, basra].map(shifted), { sha256: SHA2 });
+  const statusOnly = mergeSidecars(base, sidecar([baghdad, basra], { status: 'done' }), theirs);
+  assert.deepEqual(statusOnly.conflicts, []);
+  assert.deepEqual(statusOnly.merged, { ...theirs, status: 'done' });
+  // Ours added najaf at offsets of the old text: a clean merge would place it 3 characters off.
+  const r = mergeSidecars(base, sidecar([baghdad, basra, najaf]), theirs);
+  assert.deepEqual(r.conflicts.map((c) => [c.kind, c.key]), [['field', 'sha256']]);
+  assert.match(r.conflicts[0].description, /the article changed on theirs while ours changed annotations against the old text/);
+  assert.equal(resolveConflict(r, 0, 'theirs').merged.sha256, SHA2);
+});
+
 test('unknown top-level keys merge key by key', () => {
   const base = sidecar([], { extra: { reviewer: 'a', source: 'x' } });
   const ours = sidecar([], { extra: { reviewer: 'b', source: 'x' } });

@@ -16,7 +16,9 @@
 //   ours LOC, theirs ACTOR): by identity these are different annotations, but they are one decision about one
 //   span, so keeping both silently would hide the disagreement. A side that adds a nested label while keeping the
 //   base one also changes the set, so it conflicts only if the other side changed the same span too;
-// - `field`: a top-level field (status, text, sha256, an unknown key) changed differently on both sides.
+// - `field`: a top-level field (status, text, sha256, an unknown key) changed differently on both sides; also
+//   `sha256` when the article changed on one side (its annotations were re-anchored to the new text) while the
+//   other side changed annotations against the old text: their offsets cannot be trusted until re-anchored.
 // Not detected: the same annotation moved to different boundaries on both sides (two overlapping annotations are
 // kept; overlaps are legal, and `hashiya validate` reports the duplicate surface form if labels differ).
 import { inlineJson } from './serialize';
@@ -236,9 +238,28 @@ export function mergeSidecars(base: Sidecar | undefined, ours: Sidecar, theirs: 
   const accepted = new Set([...ours.entities, ...theirs.entities].map(identityKey));
   const rejected = mergeRejected(b.rejected, ours.rejected, theirs.rejected, accepted);
 
-  const merged: Sidecar = { text, sha256, status, entities: entities.merged, rejected, unresolved: unresolved.merged };
+  let mergedSha = sha256;
+  const annotationsChanged = (side: Sidecar) => !sameEntities(b.entities, side.entities) || !sameEntities(b.unresolved, side.unresolved);
+  if (base && ours.sha256 !== theirs.sha256 && !conflicts.some((c) => c.key === 'sha256') && annotationsChanged(ours) && annotationsChanged(theirs)) {
+    const edited = ours.sha256 !== base.sha256 ? 'ours' : 'theirs';
+    const other = edited === 'ours' ? 'theirs' : 'ours';
+    conflicts.push({
+      kind: 'field',
+      key: 'sha256',
+      description: `the article changed on ${edited} while ${other} changed annotations against the old text: check the offsets of ${other}'s changes (re-anchor them) before resolving`,
+      base: base.sha256,
+      ours: ours.sha256,
+      theirs: theirs.sha256,
+    });
+    mergedSha = ours.sha256;
+  }
+  const merged: Sidecar = { text, sha256: mergedSha, status, entities: entities.merged, rejected, unresolved: unresolved.merged };
   if (Object.keys(extra).length > 0) merged.extra = extra;
   return { merged, conflicts: [...conflicts, ...entities.conflicts, ...unresolved.conflicts] };
+}
+
+function sameEntities(a: readonly Entity[], b: readonly Entity[]): boolean {
+  return a.length === b.length && a.every((e, i) => sameEntity(e, b[i]));
 }
 
 function fmt(value: unknown): string {
