@@ -15,7 +15,7 @@ import { LspTestClient } from './lspClient';
 const SAMPLES = path.join(__dirname, '../../samples');
 const ARTICLE = 'iraq/dhi-qar-convoy-2020-07-22.txt';
 const SIDECAR = 'iraq/dhi-qar-convoy-2020-07-22.ann.json';
-const ITERATIONS = 25;
+const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 25);
 let ws = '';
 after(() => rm(ws, { recursive: true, force: true }));
 
