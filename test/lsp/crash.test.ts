@@ -51,6 +51,13 @@ test(`killed ${ITERATIONS} times mid-annotation: whole sidecars, every acknowled
     assert.deepEqual(debris, [], `iteration ${i}: left over from the kill before`);
     const killAfter = 5 + Math.floor(rnd() * 60);
     const inFlight: Array<Promise<unknown>> = [];
+    // The first annotation of each round is awaited, so that every round has written at least once before the
+    // kill comes at a random moment of the burst that follows.
+    if (next < words.length) {
+      const w = words[next++];
+      await client.connection.sendRequest(AnnotateRequest, { textDocument: { uri }, range: { start: doc.positionAt(w.start), end: doc.positionAt(w.end) }, label: 'ACTOR' });
+      acknowledged.push({ text: w.text, start: [...text.slice(0, w.start)].length });
+    }
     const started = Date.now();
     while (Date.now() - started < killAfter && next < words.length) {
       const w = words[next++];

@@ -1,6 +1,7 @@
 // Hashiya: Annotate Selection — a quick pick of knowledge-base candidates for the selection (ranked by the
 // server), then the plain labels; or arguments from a keybinding or a test.
 import * as vscode from 'vscode';
+import { COMPLETION_WORD } from '../../../common/wordPattern';
 import { AnnotateRequest, type CandidateInfo, CandidatesRequest, type LabelInfo } from '../../../common/protocol';
 import { activeArticle, type CommandContext } from './context';
 
@@ -66,5 +67,5 @@ function choices(candidates: readonly CandidateInfo[], labels: readonly LabelInf
 /** The selection, or the word under the cursor when nothing is selected. */
 export function wordOrSelection(editor: vscode.TextEditor): vscode.Range | undefined {
   if (!editor.selection.isEmpty) return editor.selection;
-  return editor.document.getWordRangeAtPosition(editor.selection.active, /[\p{L}\p{M}\p{Nd}_]+/u);
+  return editor.document.getWordRangeAtPosition(editor.selection.active, COMPLETION_WORD);
 }

@@ -4,6 +4,7 @@ import { WORD_CHAR as WORD } from '../core/text/words';
 import { type CodeAction, CodeActionKind } from 'vscode-languageserver';
 import { SERVER_COMMANDS, type SpanArgs } from '../../../common/commands';
 import { canKeepBoth } from '../core/sidecar/merge';
+import { wordOccurrences as findWordOccurrences } from '../core/annotations/occurrences';
 import type { KbCandidate } from '../workspace/suggestionTypes';
 import type { ArticleSnapshot } from '../session/articleSnapshot';
 
@@ -77,17 +78,10 @@ function countOccurrences(article: ArticleSnapshot, needle: string): number {
   return n;
 }
 
-/** Code-point starts of every occurrence of `needle` as a whole word (a proclitic before it allowed). */
+/** Code-point starts of every occurrence of `needle` as a whole word (a proclitic before it allowed), by the
+ * matcher's rules (core/annotations/occurrences.ts). */
 export function wordOccurrences(article: ArticleSnapshot, needle: string): number[] {
-  const text = article.text;
-  const out: number[] = [];
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) {
-    const before = text.slice(Math.max(0, i - 3), i);
-    const after = text.charAt(i + needle.length);
-    const clean = !WORD.test(before.slice(-1)) || /(^|[^\p{L}])[وف]?[بلك]$/u.test(before);
-    if (clean && !WORD.test(after)) out.push(article.annotations.index.toCodePoint(i));
-  }
-  return out;
+  return findWordOccurrences(article.text, needle).map((i) => article.annotations.index.toCodePoint(i));
 }
 
 

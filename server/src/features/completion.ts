@@ -4,8 +4,9 @@ import { type CompletionItem, CompletionItemKind, type Range } from 'vscode-lang
 import type { ArticleSnapshot } from '../session/articleSnapshot';
 import type { RankedCandidate } from '../workspace/suggestionTypes';
 import { SERVER_COMMANDS, type SpanArgs } from '../../../common/commands';
+import { COMPLETION_CHAR } from '../../../common/wordPattern';
 
-const WORD = /[\p{L}\p{M}\p{Nd}_]/u;
+const WORD = COMPLETION_CHAR;
 
 /** The code-point span to complete: the selection if any, else the word around the cursor (underscores join). */
 export function completionSpan(article: ArticleSnapshot, from: number, to: number): { start: number; end: number } | undefined {

@@ -1,6 +1,6 @@
 // Problems shown in the editor: on the article (unresolved or re-anchored annotations, unknown labels, entity
 // edges inside a word) and on the sidecar (format errors, at their place in the file).
-import { WORD_CHAR } from '../core/text/words';
+import { atWordEdges } from '../core/annotations/occurrences';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../core/sidecar/problems';
@@ -17,13 +17,9 @@ export function articleDiagnostics(article: ArticleSnapshot): Diagnostic[] {
     if (!known.has(entity.label)) {
       out.push({ range, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'unknown-label', message: `Unknown label "${entity.label}": hashiya.json defines ${[...known].join(', ')}` });
     }
-    const before = entity.start > 0 ? text.slice(entity.start - 1, entity.start) : '';
-    const first = text.slice(entity.start, entity.start + 1);
-    const last = text.slice(entity.end - 1, entity.end);
-    const after = entity.end < text.index.codePointLength ? text.slice(entity.end, entity.end + 1) : '';
-    const cutsWord = (WORD_CHAR.test(before) && WORD_CHAR.test(first)) || (WORD_CHAR.test(last) && WORD_CHAR.test(after));
-    // A proclitic before an entity (بالعراق) is a legitimate cut; only flag cuts after the first letters or at the end.
-    if (cutsWord && !isProcliticCut(text.slice(Math.max(0, entity.start - 3), entity.start), after)) {
+    // Word edges as the matcher sees them: a proclitic before an entity (بالعراق) is a legitimate cut.
+    const start16 = text.index.toUtf16(entity.start);
+    if (!atWordEdges(text.text, start16, start16 + entity.text.length)) {
       out.push({ range, severity: DiagnosticSeverity.Information, source: SOURCE, code: 'inside-word', message: `"${entity.text}" (${entity.label}) starts or ends inside a word` });
     }
   }
@@ -42,9 +38,6 @@ export function articleDiagnostics(article: ArticleSnapshot): Diagnostic[] {
   return out;
 }
 
-function isProcliticCut(beforeText: string, after: string): boolean {
-  return /(^|[^\p{L}])[وف]?[بلك]?$/u.test(beforeText) && !WORD_CHAR.test(after);
-}
 
 export function sidecarDiagnostics(sidecarText: string, problems: readonly Problem[]): Diagnostic[] {
   const doc = TextDocument.create('file:///sidecar', 'json', 0, sidecarText);

@@ -35,6 +35,14 @@ export class StatePublisher {
 
   publish(snapshot: ArticleSnapshot, edits: readonly StateEdit[]): void {
     const previous = this.sent.get(snapshot.uri);
+    // Diagnostics first, the state last: a client that has the state of a version has its problems too.
+    const diagnostics = articleDiagnostics(snapshot);
+    const diagnosticsJson = JSON.stringify(diagnostics);
+    if (diagnosticsJson !== previous?.diagnostics) this.sink.publishDiagnostics(snapshot.uri, diagnostics);
+    const sidecarUri = URI.file(snapshot.sidecarPath).toString();
+    const forSidecar = snapshot.sidecar.text !== undefined ? sidecarDiagnostics(snapshot.sidecar.text, snapshot.sidecar.problems) : [];
+    const sidecarJson = JSON.stringify(forSidecar);
+    if (sidecarJson !== (previous?.sidecarDiagnostics ?? '[]')) this.sink.publishDiagnostics(sidecarUri, forSidecar);
     const seq = ++this.seq;
     const state = documentState(snapshot, suggestionInfos(snapshot, openSuggestions(snapshot)), seq);
     if (!previous) {
@@ -52,13 +60,6 @@ export class StatePublisher {
       };
       this.sink.sendStateDelta(delta);
     }
-    const diagnostics = articleDiagnostics(snapshot);
-    const diagnosticsJson = JSON.stringify(diagnostics);
-    if (diagnosticsJson !== previous?.diagnostics) this.sink.publishDiagnostics(snapshot.uri, diagnostics);
-    const sidecarUri = URI.file(snapshot.sidecarPath).toString();
-    const forSidecar = snapshot.sidecar.text !== undefined ? sidecarDiagnostics(snapshot.sidecar.text, snapshot.sidecar.problems) : [];
-    const sidecarJson = JSON.stringify(forSidecar);
-    if (sidecarJson !== (previous?.sidecarDiagnostics ?? '[]')) this.sink.publishDiagnostics(sidecarUri, forSidecar);
     this.sent.set(snapshot.uri, { state, diagnostics: diagnosticsJson, sidecarDiagnostics: sidecarJson });
   }
 

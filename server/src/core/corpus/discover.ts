@@ -1,6 +1,7 @@
 // Which files belong to a corpus. A corpus root is the nearest folder holding `hashiya.json`; without one, a
 // folder is a corpus (with default settings) only if the article already has a sidecar. Files outside a corpus
 // are never touched.
+import { sidecarPathFor } from '../sidecar/store';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_FILE, type CorpusConfig } from './config';
@@ -26,7 +27,7 @@ export async function findCorpus(file: string, exists: Exists, stopAt?: string):
     if (dir === stop || parent === dir) break;
     dir = parent;
   }
-  const sidecar = path.join(path.dirname(file), `${path.parse(file).name}.ann.json`);
+  const sidecar = sidecarPathFor(file);
   if (await exists(sidecar)) return { root: stop ?? path.dirname(path.resolve(file)), configured: false };
   return undefined;
 }

@@ -3,8 +3,10 @@
 // the diagnostics, completion and re-anchoring all use this definition, so an entity edge that one of them calls
 // a word edge is a word edge for all of them.
 
+import { WORD_CHAR } from '../../../../common/wordPattern';
+
 /** One word character (a single code point as a string, or the first code point of a string). */
-export const WORD_CHAR = /[\p{L}\p{M}\p{Nd}]/u;
+export { WORD_CHAR } from '../../../../common/wordPattern';
 
 /** A run of word characters. */
 export const WORD_RUN = /[\p{L}\p{M}\p{Nd}]+/gu;

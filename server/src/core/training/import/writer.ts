@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE, KIND_COLORS, type LabelDefinition, type LabelKind } from '../../corpus/config';
 import { serializeSidecar } from '../../sidecar/serialize';
-import { writeFileAtomic } from '../../sidecar/store';
+import { sidecarPathFor, writeFileAtomic } from '../../sidecar/store';
 import { compareEntities, type DocumentStatus, type Entity, type Sidecar } from '../../sidecar/types';
 import { articleBytes, sha256Hex } from '../../text/hash';
 import { TOKEN_BREAKS_KEY, type TokenizationRecord } from '../types';
@@ -160,7 +160,7 @@ export class CorpusWriter {
     const sidecar: Sidecar = { text: path.basename(articlePath), sha256, status: this.status, entities, rejected: [], unresolved: [] };
     if (doc.tokenBreaks && doc.tokenBreaks.length > 0) sidecar.extra = { [TOKEN_BREAKS_KEY]: { sha256, offsets: doc.tokenBreaks } };
     await writeFileAtomic(articlePath, bytes);
-    await writeFileAtomic(articlePath.replace(/\.txt$/, '.ann.json'), serializeSidecar(sidecar));
+    await writeFileAtomic(sidecarPathFor(articlePath), serializeSidecar(sidecar));
   }
 
   /** Waits for the queued writes (failures included). */

@@ -1,4 +1,5 @@
 // Helpers for tests: small corpora written to temporary folders, with sidecars made by the core's serializer.
+import { sidecarPathFor } from '../../sidecar/store';
 import { rmSync } from 'node:fs';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,7 +51,7 @@ export async function writeDoc(root: string, doc: DocSpec): Promise<void> {
     return entity;
   });
   const sidecar = { text: path.basename(file), sha256: sha256Hex(bytes), status: doc.status ?? 'done', entities, rejected: [], unresolved: [], ...(doc.extra ? { extra: doc.extra } : {}) };
-  await writeFile(file.replace(/\.txt$/, '.ann.json'), serializeSidecar(sidecar));
+  await writeFile(sidecarPathFor(file), serializeSidecar(sidecar));
 }
 
 export async function makeCorpus(docs: DocSpec[], config?: unknown): Promise<string> {
