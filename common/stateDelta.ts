@@ -76,15 +76,43 @@ export function itemKey(item: EntityInfo | SuggestionInfo): string {
   return `${item.start}:${item.end}:${r.start.line}.${r.start.character}-${r.end.line}.${r.end.character}:${item.label}:${item.ref ?? ''}:${item.text}:${s.source ?? ''}:${s.name ?? ''}`;
 }
 
-/** What turns `before` (moved through the edits) into `after`. */
+/** Whether `before`, moved through the edits, is the same item as `after` (compared field by field, no copy). */
+function sameAfterMove(before: EntityInfo, edits: readonly StateEdit[], after: EntityInfo): boolean {
+  if (before.label !== after.label || before.ref !== after.ref || before.text !== after.text) return false;
+  const b = before as SuggestionInfo;
+  const a = after as SuggestionInfo;
+  if (b.source !== a.source || b.name !== a.name) return false;
+  let { start, end } = before;
+  let rs = before.range.start;
+  let re = before.range.end;
+  for (const edit of edits) {
+    start = moveCodePoint(start, edit);
+    end = moveCodePoint(end, edit);
+    rs = movePosition(rs, edit);
+    re = movePosition(re, edit);
+  }
+  const r = after.range;
+  return start === after.start && end === after.end && rs.line === r.start.line && rs.character === r.start.character && re.line === r.end.line && re.character === r.end.character;
+}
+
+/**
+ * What turns `before` (moved through the edits) into `after`. Both lists are in document order, and an edit
+ * changes a stretch of it: the common head and tail are matched item by item without building keys, and only
+ * the stretch between them is compared by key — a keystroke costs a walk over the list, not a map of it.
+ */
 export function itemChanges<T extends EntityInfo>(before: readonly T[], edits: readonly StateEdit[], after: readonly T[]): ItemChanges<T> {
+  let head = 0;
+  while (head < before.length && head < after.length && sameAfterMove(before[head], edits, after[head])) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && sameAfterMove(before[before.length - 1 - tail], edits, after[after.length - 1 - tail])) tail++;
   const moved = new Map<string, number>();
-  for (const item of before) {
-    const key = itemKey(moveItem(item, edits));
+  for (let i = head; i < before.length - tail; i++) {
+    const key = itemKey(moveItem(before[i], edits));
     moved.set(key, (moved.get(key) ?? 0) + 1);
   }
   const added: T[] = [];
-  for (const item of after) {
+  for (let i = head; i < after.length - tail; i++) {
+    const item = after[i];
     const key = itemKey(item);
     const n = moved.get(key);
     if (n) {

@@ -16,24 +16,28 @@ export function openSuggestions(article: ArticleSnapshot): KbCandidate[] {
   const done = new Set<string>();
   for (const e of entities) done.add(key(e));
   for (const r of rejected) done.add(key(r));
-  const seen = new Set<string>();
   // Entities by start; for each label, the furthest end among entities starting at or before the candidate.
   const byStart = [...entities].sort((a, b) => a.start - b.start);
   const furthestEnd = new Map<string, number>();
   let next = 0;
   const out: KbCandidate[] = [];
-  const candidates = [...article.candidates].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const c of candidates) {
+  // Candidates come sorted by start from the matcher and stay so through edits (core/gazetteer/rematch), so a
+  // duplicate (same span, label and ref from two sources) is among the kept ones with the same start.
+  let sameStartFrom = 0;
+  for (const c of article.candidates) {
     while (next < byStart.length && byStart[next].start <= c.start) {
       const e = byStart[next++];
       furthestEnd.set(e.label, Math.max(furthestEnd.get(e.label) ?? -1, e.end));
     }
-    const k = key(c);
-    const unique = `${k}:${c.ref ?? ''}`;
-    if (done.has(k) || seen.has(unique)) continue;
-    seen.add(unique);
+    if (done.size > 0 && done.has(key(c))) continue;
     if ((furthestEnd.get(c.label) ?? -1) >= c.end) continue;
-    out.push(c);
+    if (out.length > 0 && out[out.length - 1].start !== c.start) sameStartFrom = out.length;
+    let duplicate = false;
+    for (let k = sameStartFrom; k < out.length && !duplicate; k++) {
+      const o = out[k];
+      duplicate = o.end === c.end && o.label === c.label && (o.ref ?? '') === (c.ref ?? '');
+    }
+    if (!duplicate) out.push(c);
   }
   cache.set(article, out);
   return out;

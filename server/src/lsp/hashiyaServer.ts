@@ -367,7 +367,8 @@ export class HashiyaServer {
     if (!snapshot) return null;
     const offset = snapshot.toCodePoint(params.position);
     const entity = snapshot.annotations.entitiesAt(offset)[0];
-    const index = await this.indexer.peek(snapshot.corpus.root);
+    // Corpus counts only once the index is built: a hover never waits for indexing.
+    const index = this.indexer.ready(snapshot.corpus.root);
     const matcher = this.matchers.get(snapshot.corpus.root);
     if (entity) {
       const kb = entity.ref ? matcher?.describe(entity.ref) : undefined;

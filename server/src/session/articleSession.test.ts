@@ -125,7 +125,8 @@ describe('article session', () => {
 
   test('property: editor edits, annotations, external sidecar changes and external text edits never lose or misplace an annotation', async () => {
     const words = ['بغداد', 'الموصل', 'العراق', 'كركوك', 'الحشد', 'البصرة', 'العراق', 'تكريت'];
-    const fillers = ['و ', 'عاجل: ', '😀 ', 'قال\r\n', '، '];
+    // Each filler starts and ends with a separator, so that wherever it goes no annotated word is changed.
+    const fillers = [' و ', ' عاجل: ', ' 😀 ', ' قال\r\n', '، '];
     type Op =
       | { kind: 'type'; at: number; filler: number }
       | { kind: 'annotate'; word: number; label: 'LOC' | 'ACTOR' }
@@ -219,7 +220,7 @@ describe('article session', () => {
           assert.ok(disk.entities.length + disk.unresolved.length >= truth.size, 'disk count');
         }
       }),
-      { seed: 20261129, numRuns: 150 },
+      { seed: Number(process.env.HASHIYA_PROPERTY_SEED ?? 20261129), numRuns: Number(process.env.HASHIYA_PROPERTY_RUNS ?? 150) },
     );
   });
 });

@@ -216,7 +216,7 @@ export class ArticleSession {
         const endPos = this.lines.positionAt(end16);
         const oldIndex = this.annotations.index;
         const { edit } = this.annotations.applyEdit(start16, end16, change.text);
-        this.base.applyEdit(start16, end16, change.text);
+        this.base.applyEdit(start16, end16, change.text, { text: this.annotations.text, index: this.annotations.index });
         const newText = this.annotations.text;
         this.lines = this.lines.applyEdit(start16, end16, change.text, newText);
         this.pendingEdits.push({

@@ -16,6 +16,7 @@ export interface IndexProgress {
 
 export class CorpusIndexer {
   private readonly indexes = new Map<string, Promise<EntityIndex>>();
+  private readonly finished = new Map<string, EntityIndex>();
 
   constructor(private readonly progress: () => IndexProgress | undefined) {}
 
@@ -25,8 +26,16 @@ export class CorpusIndexer {
     if (!index) {
       index = this.build(config);
       this.indexes.set(config.root, index);
+      void index.then((built) => {
+        if (this.indexes.get(config.root) === index) this.finished.set(config.root, built);
+      }, () => undefined);
     }
     return index;
+  }
+
+  /** The index if it has finished building, else undefined: for answers that must not wait (hover). */
+  ready(root: string): EntityIndex | undefined {
+    return this.finished.get(root);
   }
 
   /** The index if it was built already (never starts a build). */
@@ -64,6 +73,7 @@ export class CorpusIndexer {
 
   forget(root: string): void {
     this.indexes.delete(root);
+    this.finished.delete(root);
   }
 }
 

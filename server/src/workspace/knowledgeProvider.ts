@@ -5,7 +5,7 @@ import type { EntityIndex } from '../core/corpus/entityIndex';
 import type { Candidate, GazetteerMatcher } from '../core/gazetteer/matcher';
 import { buildMatcher, corpusMemoryEntries, loadMatcher } from '../core/gazetteer/load';
 import { prepareRanking, rankEntries } from '../core/gazetteer/rank';
-import { rematchAfterEdit } from '../core/gazetteer/rematch';
+import { editRegion, spliceMatches } from '../core/gazetteer/rematch';
 import type { KnowledgeProvider, TextMatcher } from './knowledge';
 import type { KbCandidate, RankedCandidate } from './suggestionTypes';
 
@@ -32,16 +32,18 @@ class CorpusKnowledge implements TextMatcher {
   }
 
   matchAll(text: string, index: Parameters<TextMatcher['matchAll']>[1]): KbCandidate[] {
-    return [...this.fixed.matchAll(text, index), ...this.memory.matchAll(text, index)].map(toKb).sort((a, b) => a.start - b.start || a.end - b.end);
+    return mergeByStart(this.fixed.matchAll(text, index).map(toKb), this.memory.matchAll(text, index).map(toKb));
   }
 
+  /** Only the edited lines are matched again; the list stays sorted without sorting it (a keystroke on an
+   * article with thousands of matches costs its lines, not the article). */
   rematch(...[previous, oldIndex, newText, newIndex, edit]: Parameters<TextMatcher['rematch']>): KbCandidate[] {
-    // Both matchers share the edit logic; previous candidates carry their source, so split them back.
-    const fromMemory = (c: KbCandidate) => c.source === 'corpus';
-    const asCandidates = (list: readonly KbCandidate[]) => list.map((c) => ({ ...c, matched: '', name: c.name ?? '' }) as Candidate);
-    const fixed = rematchAfterEdit(this.fixed, asCandidates(previous.filter((c) => !fromMemory(c))), oldIndex, newText, newIndex, edit);
-    const memory = rematchAfterEdit(this.memory, asCandidates(previous.filter(fromMemory)), oldIndex, newText, newIndex, edit);
-    return [...fixed, ...memory].map(toKb).sort((a, b) => a.start - b.start || a.end - b.end);
+    const region = editRegion(oldIndex, newText, newIndex, edit);
+    const fresh = mergeByStart(
+      this.fixed.matchRange(newText, newIndex, region.lineStart, region.lineEnd).map(toKb),
+      this.memory.matchRange(newText, newIndex, region.lineStart, region.lineEnd).map(toKb),
+    );
+    return spliceMatches(previous, region, fresh);
   }
 
   rank(query: string, limit: number): RankedCandidate[] {
@@ -108,4 +110,18 @@ export class GazetteerKnowledge implements KnowledgeProvider {
       });
     }
   }
+}
+
+/** Two lists sorted by (start, end) as one. */
+function mergeByStart(a: KbCandidate[], b: KbCandidate[]): KbCandidate[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: KbCandidate[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i].start - b[j].start || a[i].end - b[j].end) <= 0)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }

@@ -106,14 +106,16 @@ export class DocumentAnnotations {
   }
 
   /** As applyChange; also returns the edit in code points (for the edit log of versioned requests). */
-  applyEdit(start16: number, end16: number, inserted: string): { changed: boolean; edit: TextEdit } {
+  applyEdit(start16: number, end16: number, inserted: string, after?: { text: string; index: CodePointIndex }): { changed: boolean; edit: TextEdit } {
     const edit: TextEdit = {
       from: this.indexValue.toCodePoint(start16),
       to: this.indexValue.toCodePoint(end16),
       inserted: CodePointIndex.of(inserted).codePointLength,
     };
-    const newText = this.textValue.slice(0, start16) + inserted + this.textValue.slice(end16);
-    this.indexValue = this.indexValue.applyEdit(start16, end16, inserted, newText);
+    // `after`: the text and index after this edit, when another holder of the same text computed them already
+    // (a session moves its merge base through the same edits).
+    const newText = after?.text ?? this.textValue.slice(0, start16) + inserted + this.textValue.slice(end16);
+    this.indexValue = after?.index ?? this.indexValue.applyEdit(start16, end16, inserted, newText);
     this.textValue = newText;
 
     let changed = false;

@@ -1,5 +1,6 @@
 // Re-matching after an edit: only the lines the edit touched are scanned again; matches before them stay, matches
-// after them shift by the edit's length. Names never cross a line break, so nothing else can change.
+// after them shift by the edit's length. Names never cross a line break, so nothing else can change. The list
+// stays in order (by start) without sorting: the kept, the fresh and the shifted matches come in that order.
 import type { CodePointIndex } from '../text/codePoints';
 import type { Candidate, GazetteerMatcher } from './matcher';
 
@@ -10,14 +11,19 @@ export interface Edit16 {
   inserted: string;
 }
 
-export function rematchAfterEdit(
-  matcher: GazetteerMatcher,
-  previous: readonly Candidate[],
-  oldIndex: CodePointIndex,
-  newText: string,
-  newIndex: CodePointIndex,
-  edit: Edit16,
-): Candidate[] {
+/** The lines an edit touched: where to scan in the new text, and which old matches they replace. */
+export interface EditRegion {
+  /** UTF-16 range of the new text to scan again (whole lines). */
+  lineStart: number;
+  lineEnd: number;
+  /** Code-point range of the old text whose matches are dropped. */
+  oldFrom: number;
+  oldTo: number;
+  /** How far old matches after the region move, in code points. */
+  deltaCp: number;
+}
+
+export function editRegion(oldIndex: CodePointIndex, newText: string, newIndex: CodePointIndex, edit: Edit16): EditRegion {
   // The lines of the new text that hold the inserted text.
   const lineStart = edit.start <= 0 ? 0 : newText.lastIndexOf('\n', edit.start - 1) + 1;
   const insertedEnd = edit.start + edit.inserted.length;
@@ -27,15 +33,27 @@ export function rematchAfterEdit(
   // The same region in old-text code points: before it nothing moved, after it everything moved by the delta.
   const oldFrom = oldIndex.toCodePoint(lineStart);
   const oldTo = oldIndex.toCodePoint(lineEnd - delta16);
-  const deltaCp = newIndex.toCodePoint(lineEnd) - oldTo;
-  const out: Candidate[] = [];
-  for (const c of previous) {
-    if (c.end <= oldFrom) out.push(c);
-  }
+  return { lineStart, lineEnd, oldFrom, oldTo, deltaCp: newIndex.toCodePoint(lineEnd) - oldTo };
+}
+
+/** The matches after an edit: old ones before the region, `fresh` (sorted) in it, old ones after it shifted. */
+export function spliceMatches<T extends { start: number; end: number }>(previous: readonly T[], region: EditRegion, fresh: Iterable<T>): T[] {
+  const out: T[] = [];
   // One by one: a long line can hold more matches than a call takes arguments (push(...list) overflows).
-  for (const c of matcher.matchRange(newText, newIndex, lineStart, lineEnd)) out.push(c);
-  for (const c of previous) {
-    if (c.start >= oldTo) out.push({ ...c, start: c.start + deltaCp, end: c.end + deltaCp });
-  }
+  for (const c of previous) if (c.end <= region.oldFrom) out.push(c);
+  for (const c of fresh) out.push(c);
+  for (const c of previous) if (c.start >= region.oldTo) out.push(region.deltaCp === 0 ? c : { ...c, start: c.start + region.deltaCp, end: c.end + region.deltaCp });
   return out;
+}
+
+export function rematchAfterEdit(
+  matcher: GazetteerMatcher,
+  previous: readonly Candidate[],
+  oldIndex: CodePointIndex,
+  newText: string,
+  newIndex: CodePointIndex,
+  edit: Edit16,
+): Candidate[] {
+  const region = editRegion(oldIndex, newText, newIndex, edit);
+  return spliceMatches(previous, region, matcher.matchRange(newText, newIndex, region.lineStart, region.lineEnd));
 }
