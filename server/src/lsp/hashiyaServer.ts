@@ -195,10 +195,14 @@ export class HashiyaServer {
     const location = await this.corpora.locate(file);
     if (!location) return undefined;
     const corpus = (await this.corpora.get(location.root)).config;
-    await this.ensureMatcher(corpus);
     const session = new ArticleSession(this.sessionHost, uri, file, corpus);
     this.sessions.set(uri, session);
     void session.open(text, version).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
+    // The article opens at once with its annotations; the knowledge base (loaded once per corpus) brings the
+    // suggestions when it is ready, so that neither opening nor typing waits for it.
+    if (this.knowledge && !this.matchers.has(corpus.root)) {
+      void this.ensureMatcher(corpus).then((matcher) => (matcher && this.sessions.get(uri) === session ? session.rematch() : undefined));
+    }
     this.indexInBackground(corpus);
     return session;
   }
