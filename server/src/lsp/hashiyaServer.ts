@@ -197,13 +197,15 @@ export class HashiyaServer {
     const corpus = (await this.corpora.get(location.root)).config;
     const session = new ArticleSession(this.sessionHost, uri, file, corpus);
     this.sessions.set(uri, session);
-    void session.open(text, version).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
-    // The article opens at once with its annotations; the knowledge base (loaded once per corpus) brings the
-    // suggestions when it is ready, so that neither opening nor typing waits for it.
-    if (this.knowledge && !this.matchers.has(corpus.root)) {
-      void this.ensureMatcher(corpus).then((matcher) => (matcher && this.sessions.get(uri) === session ? session.rematch() : undefined));
-    }
-    this.indexInBackground(corpus);
+    const opened = session.open(text, version).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
+    // The article opens at once with its annotations; the knowledge base (loaded once per corpus) and the corpus
+    // index start after it and bring suggestions and corpus counts when ready: neither opening nor typing waits.
+    void opened.then(() => {
+      if (this.knowledge && !this.matchers.has(corpus.root)) {
+        void this.ensureMatcher(corpus).then((matcher) => (matcher && this.sessions.get(uri) === session ? session.rematch() : undefined));
+      }
+      this.indexInBackground(corpus);
+    });
     return session;
   }
 

@@ -138,6 +138,8 @@ export class ArticleSession {
       this.lines = LineIndex.of(text);
       const bytes = await this.host.files.read(this.path).catch(() => undefined);
       this.hasBom = bytes !== undefined && decodeArticle(bytes).hasBom;
+      // Debris of a writer killed mid-write goes before anything is written here (a folder of a large corpus
+      // takes a moment to list, but an article opens once).
       const debris = await this.host.files.removeStaleTemporaries(this.sidecarPath).catch(() => 0);
       if (debris > 0) this.host.log(`removed ${debris} temporary file(s) left by an interrupted write of ${this.sidecarPath}`);
       await this.readSidecar();

@@ -14,6 +14,9 @@ export interface IndexProgress {
   done(): void;
 }
 
+/** Longest stretch of indexing work between two chances for the editor's messages to be handled. */
+const YIELD_EVERY_MS = 4;
+
 export class CorpusIndexer {
   private readonly indexes = new Map<string, Promise<EntityIndex>>();
   private readonly finished = new Map<string, EntityIndex>();
@@ -50,14 +53,21 @@ export class CorpusIndexer {
     progress?.begin('Hashiya: indexing corpus', articles.length);
     let done = 0;
     // Sidecars are small; reading a few at a time keeps a 10,000-article corpus quick without flooding the disk.
+    // Parsing is the work that holds the thread: it yields every few milliseconds, so that a keystroke or a
+    // request arriving meanwhile is answered at once, not after the whole batch.
     const batch = 32;
+    let since = performance.now();
     for (let i = 0; i < articles.length; i += batch) {
-      await Promise.all(
-        articles.slice(i, i + batch).map(async (article) => {
-          const text = await readFileIfExists(sidecarPathFor(article));
-          if (text !== undefined) index.set(article, parseSidecar(text).sidecar?.entities);
-        }),
-      );
+      const slice = articles.slice(i, i + batch);
+      const texts = await Promise.all(slice.map((article) => readFileIfExists(sidecarPathFor(article)).catch(() => undefined)));
+      for (let k = 0; k < slice.length; k++) {
+        const text = texts[k];
+        if (text !== undefined) index.set(slice[k], parseSidecar(text).sidecar?.entities);
+        if (performance.now() - since > YIELD_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          since = performance.now();
+        }
+      }
       done = Math.min(articles.length, i + batch);
       progress?.report(done, articles.length);
     }
