@@ -42,7 +42,9 @@ export function spliceMatches<T extends { start: number; end: number }>(previous
   // One by one: a long line can hold more matches than a call takes arguments (push(...list) overflows).
   for (const c of previous) if (c.end <= region.oldFrom) out.push(c);
   for (const c of fresh) out.push(c);
-  for (const c of previous) if (c.start >= region.oldTo) out.push(region.deltaCp === 0 ? c : { ...c, start: c.start + region.deltaCp, end: c.end + region.deltaCp });
+  // Matches after the region are new objects even when their offsets stay (a line break typed in place of a
+  // letter moves them to another line): an object that survives an edit is one whose place did not change.
+  for (const c of previous) if (c.start >= region.oldTo) out.push({ ...c, start: c.start + region.deltaCp, end: c.end + region.deltaCp });
   return out;
 }
 
