@@ -5,8 +5,8 @@ import { loadArticle } from '../../core/corpus/article';
 import { listArticles, loadCorpusConfig } from '../../core/corpus/load';
 import { formatProblem, lineAndColumn, type Problem } from '../../core/sidecar/problems';
 import { validateSidecar } from '../../core/sidecar/validate';
-import { isSidecarPath, articlePathFor } from '../../core/sidecar/store';
-import { parseSidecar } from '../../core/sidecar/parse';
+import { isSidecarPath } from '../../core/sidecar/store';
+import { articleOfSidecar, readSidecarFile } from '../../core/corpus/read';
 import { parseCommandArgs } from '../args';
 import type { Command } from '../registry';
 
@@ -33,22 +33,25 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
     const seenSidecars = new Set<string>();
     let sidecars = 0;
     for (const articlePath of articles) {
-      const article = await loadArticle(articlePath);
+      const article = await loadArticle(articlePath, path.relative(process.cwd(), articlePath) || articlePath);
+      if (article.articleError) {
+        // Its sidecar (if any) cannot be checked against text that cannot be read.
+        report.push({ file: articlePath, problem: { severity: 'error', message: article.articleError.message, offset: 0, length: 0, code: article.articleError.code }, fileText: '' });
+      }
       if (!article.parsed) continue;
       sidecars++;
       seenSidecars.add(article.sidecarPath);
-      const problems = validateSidecar(article.parsed, { text: article.text, sha256: article.sha256 }, { labels });
-      if (article.parsed.sidecar && article.parsed.sidecar.text !== path.basename(articlePath)) {
-        problems.push({ severity: 'error', message: `"text" names ${JSON.stringify(article.parsed.sidecar.text)} but the article is ${path.basename(articlePath)}`, offset: article.parsed.fieldOffsets.text, length: 1, code: 'text-name' });
-      }
+      if (article.articleError) continue;
+      const problems = validateSidecar(article.parsed, { text: article.text, sha256: article.sha256, name: path.basename(articlePath) }, { labels });
       for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: article.sidecarText! });
     }
     // Sidecars whose article is missing are errors too: their annotations refer to nothing.
     for (const sidecarPath of await findSidecars(root)) {
       if (seenSidecars.has(sidecarPath)) continue;
-      const fileText = await fs.readFile(sidecarPath, 'utf8');
-      const parsed = parseSidecar(fileText);
-      const article = articlePathFor(sidecarPath, parsed.sidecar?.text);
+      const read = await readSidecarFile(sidecarPath);
+      if (read.state === 'missing') continue;
+      const { fileText, parsed } = read;
+      const article = articleOfSidecar(sidecarPath);
       const problems = [...parsed.problems];
       problems.push({ severity: 'error', message: `no article ${path.basename(article)} in the corpus for this sidecar`, offset: 0, length: 1, code: 'orphan-sidecar' });
       for (const problem of problems) report.push({ file: sidecarPath, problem, fileText });

@@ -37,7 +37,7 @@ export function readGeonamesGazetteer(text: string, file: string, source: string
     const [id, name, ascii, alternates, lat, lon, , code, country, , admin1] = f;
     if (!/^\d+$/.test(id)) throw new GazetteerError(file, i + 1, `geonameid "${id}" is not a number`);
     const names = [...new Set([name, ascii, ...(alternates ? alternates.split(',') : [])].filter((n) => n && n.trim()))];
-    const what = FEATURE_CODES[code] ?? code;
+    const what = Object.hasOwn(FEATURE_CODES, code) ? FEATURE_CODES[code] : code;
     out.push({ ref: `geonames:${id}`, label, names, source, description: `${what}${admin1 ? `, admin1 ${country}.${admin1}` : ''}, ${country} — ${Number(lat).toFixed(2)}, ${Number(lon).toFixed(2)}` });
   });
   return out;

@@ -6,9 +6,12 @@ import { createHash, type Hash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { loadArticle } from '../corpus/article';
-import { listArticles, loadCorpusConfig } from '../corpus/load';
+import { CONFIG_FILE } from '../corpus/config';
+import { articleFilter } from '../corpus/discover';
+import { CorpusError, listArticles, loadCorpusConfig, requireUsableConfig } from '../corpus/load';
+import { containedRealPath, isInside } from '../corpus/read';
 import { parseSidecar } from '../sidecar/parse';
-import { readFileIfExists, sidecarPathFor } from '../sidecar/store';
+import { isSidecarPath, readFileIfExists, sidecarPathFor } from '../sidecar/store';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../sidecar/types';
 import { type LabelSelection, parseLabelSelection, selectLabel } from './entities';
 import { bratAnnotations, bratConfig } from './formats/brat';
@@ -159,8 +162,13 @@ function tokenBreaksOf(extra: Record<string, unknown> | undefined, sha256: strin
   return { offsets: [...(value.offsets as number[])].sort((a, b) => a - b), stale: false };
 }
 
+/** A tally keyed by labels or reasons from the input: no prototype, so that "constructor" starts at 0 too. */
+function tally(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
 function emptyCounts(): Counts {
-  return { documents: 0, sentences: 0, tokens: 0, entities: 0, entitiesByLabel: {} };
+  return { documents: 0, sentences: 0, tokens: 0, entities: 0, entitiesByLabel: tally() };
 }
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {
@@ -235,7 +243,13 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const root = path.resolve(options.root);
   const warnings: string[] = [];
 
-  const { config, problems: configProblems } = await loadCorpusConfig(root);
+  const loaded = await loadCorpusConfig(root);
+  try {
+    requireUsableConfig(loaded);
+  } catch (error) {
+    throw error instanceof CorpusError ? new ExportError(error.message) : error;
+  }
+  const { config, problems: configProblems } = loaded;
   for (const p of configProblems) warnings.push(`hashiya.json: ${p.message}`);
   const tokenizationRead = readTokenizationRecord(config.extra.tokenization);
   if (tokenizationRead.warning) warnings.push(tokenizationRead.warning);
@@ -243,7 +257,7 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
 
   // Pre-pass over the sidecars: status, labels, and the documents to export.
   const articles = await listArticles(config);
-  const excluded: Record<string, number> = {};
+  const excluded = tally();
   const exclude = (reason: string) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
   const selected: Array<{ file: string; rel: string }> = [];
   const found = new Set<string>();
@@ -284,6 +298,7 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   if (format === 'brat' && insideRoot && !path.basename(layout.out).startsWith('.')) {
     throw new ExportError(`${options.out} is inside the corpus: its brat .txt files would become articles of the corpus; write it elsewhere`);
   }
+  await refuseCorpusFiles(root, config, layout, split ? split.names : ['all']);
   await fs.mkdir(path.dirname(layout.out), { recursive: true });
   if (layout.isDir) await checkReplaceableFolder(layout.out);
   else if ((await fs.stat(layout.out).catch(() => undefined))?.isDirectory()) throw new ExportError(`${options.out} is a folder; give a file name, or --split for a folder`);
@@ -295,8 +310,8 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const perSplit = new Map(splitNames.map((name) => [name, { ...emptyCounts(), files: [] as string[] }]));
   const documents: Record<string, string[]> = Object.fromEntries(splitNames.map((name) => [name, []]));
   const totals = emptyCounts();
-  const adjusted: Record<string, number> = {};
-  const skipped: Record<string, number> = {};
+  const adjusted = tally();
+  const skipped = tally();
   const examples: ExportManifest['examples'] = [];
   const files: ExportManifest['files'] = [];
 
@@ -313,8 +328,10 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     // Every split gets its file, even an empty one, so that a pipeline finds train/dev/test.
     if (format !== 'brat' && format !== 'spacy') for (const name of splitNames) await outputFor(name);
     let done = 0;
-    for await (const [{ rel }, article] of readAhead(selected, READ_AHEAD, (s) => loadArticle(s.file))) {
+    for await (const [{ rel }, article] of readAhead(selected, READ_AHEAD, (s) => loadArticle(s.file, s.rel))) {
       throwIfAborted(signal);
+      // Training data with U+FFFD in place of letters is worse than none: refuse, naming the encoding.
+      if (article.articleError) throw new ExportError(article.articleError.message);
       const sidecar = article.parsed?.sidecar;
       if (article.parsed && !sidecar) {
         // Well-formed JSON that is not a valid sidecar (the pre-pass only read its status and labels).
@@ -449,6 +466,25 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     await fs.rm(staging, { recursive: true, force: true });
     if (error instanceof AbortError) throw error;
     throw error;
+  }
+}
+
+/**
+ * Refuses an output that would land on a file of the corpus: an article (or a file the corpus would take for one),
+ * a sidecar or hashiya.json. Judged by the path as given and by its real path (through symbolic links).
+ */
+async function refuseCorpusFiles(root: string, config: Parameters<typeof articleFilter>[0], layout: ReturnType<typeof targetLayout>, splitNames: string[]): Promise<void> {
+  const targets = layout.isDir
+    ? [layout.out, ...[layout.manifest, layout.labels, ...splitNames.map(layout.dataFile)].map((f) => path.join(layout.out, f))]
+    : [layout.out, ...[layout.manifest, layout.labels].map((f) => path.join(path.dirname(layout.out), f))];
+  const isArticle = articleFilter(config);
+  for (const target of targets) {
+    const real = await containedRealPath(root, target);
+    if (!isInside(root, target) && !real) continue;
+    const candidates = [target, ...(real ? [path.join(root, path.relative(await fs.realpath(root).catch(() => root), real))] : [])];
+    if (candidates.some((c) => isArticle(c) || isSidecarPath(c) || path.basename(c) === CONFIG_FILE)) {
+      throw new ExportError(`${target} is inside the corpus and is (or would become) one of its articles, sidecars or its ${CONFIG_FILE}; write the export elsewhere`);
+    }
   }
 }
 
