@@ -66,7 +66,7 @@ export async function importDoccanoFile(
     documents++;
     const id = typeof record.id === 'number' || typeof record.id === 'string' ? String(record.id).replace(/[^\p{L}\p{N}._-]+/gu, '_') : '';
     const name = `${prefix}-${String(documents).padStart(5, '0')}${id ? `-${id}` : ''}.txt`;
-    await writer.add({ path: name, text, entities, source: displayName }, { sentences: 0, tokens: 0 });
+    await writer.add({ path: name, text, entities, source: displayName, line: lineNo }, { sentences: 0, tokens: 0 });
   }
   return { documents };
 }

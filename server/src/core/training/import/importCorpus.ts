@@ -15,7 +15,9 @@ import { type ConllReadOptions, importConllFile } from './conll';
 import { importConlluFile } from './conllu';
 import { importDoccanoFile } from './doccano';
 import { inputStem } from './lines';
-import { CorpusWriter, type ImportCounts, type ImportProblem, type ImportedDocument, ProblemLog } from './writer';
+import { CorpusWriter, type ImportCounts, ImportError, type ImportProblem, type ImportedDocument, ProblemLog } from './writer';
+
+export { ImportError };
 
 export const IMPORT_FORMATS = ['conll', 'conllu', 'brat', 'doccano'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -69,7 +71,7 @@ const TOKENIZATION: Record<ImportFormat, TokenizationRecord> = {
 
 async function inputFiles(format: ImportFormat, input: string): Promise<string[]> {
   const stat = await fs.stat(input).catch(() => undefined);
-  if (!stat) throw new Error(`${input}: no such file or folder`);
+  if (!stat) throw new ImportError(`${input}: no such file or folder`);
   if (stat.isFile()) return [format === 'brat' && input.endsWith('.txt') ? input.replace(/\.txt$/, '.ann') : input];
   const out: string[] = [];
   const walk = async (dir: string): Promise<void> => {
@@ -125,7 +127,7 @@ export async function importCorpus(options: ImportOptions, hooks: ImportHooks = 
   const input = path.resolve(options.input);
   const out = path.resolve(options.out);
   const files = await inputFiles(options.format, input);
-  if (files.length === 0) throw new Error(`${options.input}: no ${options.format} files found`);
+  if (files.length === 0) throw new ImportError(`${options.input}: no ${options.format} files found`);
   const inputIsDir = (await fs.stat(input)).isDirectory();
   await CorpusWriter.prepare(out);
   await removeDeadStaging(out);

@@ -7,8 +7,12 @@ import { CONFIG_FILE, KIND_COLORS, LABEL_NAME, type LabelDefinition, type LabelK
 import { serializeSidecar } from '../../sidecar/serialize';
 import { writeFileAtomic } from '../../sidecar/store';
 import { compareEntities, type DocumentStatus, type Entity, type Sidecar } from '../../sidecar/types';
+import { encodingProblem } from '../../corpus/encoding';
 import { articleBytes, sha256Hex } from '../../text/hash';
 import { TOKEN_BREAKS_KEY, type TokenizationRecord } from '../types';
+
+/** An import that cannot be done as asked (no input, an output folder in use): a message for the user. */
+export class ImportError extends Error {}
 
 export interface ImportProblem {
   file: string;
@@ -65,8 +69,9 @@ export interface ImportedDocument {
   entities: ImportedEntity[];
   /** Code-point offsets of token breaks without whitespace (CoNLL-U SpaceAfter=No). */
   tokenBreaks?: number[];
-  /** For problems: where the document came from. */
+  /** For problems: where the document came from (file, and line when it is one line of the file). */
   source: string;
+  line?: number;
 }
 
 export interface ImportCounts {
@@ -114,17 +119,23 @@ export class CorpusWriter {
   static async prepare(outDir: string): Promise<void> {
     const entries = await fs.readdir(outDir).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [];
-      if (e.code === 'ENOTDIR') throw new Error(`${outDir} is a file; an import writes into a new or empty folder`);
+      if (e.code === 'ENOTDIR') throw new ImportError(`${outDir} is a file; an import writes into a new or empty folder`);
       throw e;
     });
-    if (entries.length > 0) throw new Error(`${outDir} is not empty; an import writes into a new or empty folder`);
+    if (entries.length > 0) throw new ImportError(`${outDir} is not empty; an import writes into a new or empty folder`);
     await fs.mkdir(path.dirname(outDir), { recursive: true });
   }
 
   /** Queues a document for writing (a few are written at once). */
   async add(doc: ImportedDocument, stats: { sentences: number; tokens: number }): Promise<void> {
-    if (this.paths.has(doc.path)) throw new Error(`two documents would be written to ${doc.path}`);
+    if (this.paths.has(doc.path)) throw new ImportError(`two documents would be written to ${doc.path}`);
     this.paths.add(doc.path);
+    // What validate would refuse as an article (control bytes such as NUL make it binary) is not written.
+    const unreadable = encodingProblem(articleBytes(doc.text, doc.hasBom ?? false), doc.path);
+    if (unreadable) {
+      this.log.add({ file: doc.source, ...(doc.line ? { line: doc.line } : {}), severity: 'error', code: 'not-text', message: `${doc.path}: its text has control characters (${unreadable.encoding}); document not imported` });
+      return;
+    }
     const entities = this.entitiesOf(doc);
     this.counts.documents++;
     this.counts.sentences += stats.sentences;
