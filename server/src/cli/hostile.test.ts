@@ -113,13 +113,14 @@ const BAD_ENCODINGS: Array<[string, Buffer, RegExp, RegExp]> = [
 ];
 
 for (const [name, bytes, encoding, hint] of BAD_ENCODINGS) {
-  test(`a ${name} article is refused by validate, render, stats and export with the encoding named`, async () => {
+  test(`a ${name} article is refused by validate, render, stats, export and suggest with the encoding named`, async () => {
     const dir = await corpusOf({ 'a.txt': bytes, 'a.ann.json': sidecarText('a.txt', bytes, []) });
     const runs = [
       await cli('validate', dir),
       await cli('render', path.join(dir, 'a.ann.json')),
       await cli('stats', dir),
       await cli('export', dir, '--format', 'conll', '--out', path.join(dir, '..', path.basename(dir) + '.conll')),
+      await cli('suggest', path.join(dir, 'a.txt'), '--no-builtin'),
     ];
     for (const r of runs) {
       assert.equal(r.code, 1, r.all);

@@ -6,7 +6,7 @@ import { findCorpus } from '../../core/corpus/discover';
 import { loadCorpusConfig } from '../../core/corpus/load';
 import { defaultConfig, GAZETTEER_FORMATS, type GazetteerFormat, parseConfig } from '../../core/corpus/config';
 import { buildMatcher, readKnowledge } from '../../core/gazetteer/load';
-import { decodeArticle } from '../../core/text/codePoints';
+import { isReadFailure, readArticle } from '../../core/corpus/read';
 import { parseCommandArgs } from '../args';
 import { CliError } from '../io';
 import type { Command } from '../registry';
@@ -38,9 +38,8 @@ else the defaults.`,
     });
     if (positionals.length !== 1) throw new CliError('expected one FILE');
     const file = path.resolve(positionals[0]);
-    const bytes = await fs.readFile(file).catch(() => {
-      throw new CliError(`${positionals[0]}: no such file`, 1);
-    });
+    const article = await readArticle(file, positionals[0]);
+    if (isReadFailure(article)) throw new CliError(article.error.message, 1);
     let config;
     if (values.config) {
       const configPath = path.resolve(values.config);
@@ -65,7 +64,7 @@ else the defaults.`,
     } catch (error) {
       throw new CliError((error as Error).message, 1);
     }
-    const { text } = decodeArticle(bytes);
+    const { text } = article;
     const chars = [...text];
     for (const c of matcher.matchAll(text)) {
       const line: Record<string, unknown> = { start: c.start, end: c.end, label: c.label, text: chars.slice(c.start, c.end).join(''), ref: c.ref ?? null, source: c.source, name: c.name };
