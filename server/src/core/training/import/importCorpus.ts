@@ -198,7 +198,8 @@ export async function importCorpus(options: ImportOptions, hooks: ImportHooks = 
       labels,
       tokenization,
       problems: log.problems,
-      problemCounts: log.counts,
+      // A plain object for callers (Object.fromEntries defines keys as data, whatever their names).
+      problemCounts: Object.fromEntries(Object.entries(log.counts)),
       omitted: log.omitted(),
     };
   } catch (error) {
