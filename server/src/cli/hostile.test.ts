@@ -193,6 +193,10 @@ test('a sidecar that is a folder is reported with its name (exit 1, no internal 
     assert.equal(r.code, 1, `${args[0]}: ${r.all}`);
     assert.match(r.all, /a\.ann\.json.*is a folder, not a file/, args[0]);
   }
+  // export leaves a document with a broken sidecar out, with a warning (as for any sidecar with errors).
+  const r = await cli('export', dir, '--format', 'conll', '--out', path.join(dir, '..', path.basename(dir) + '.conll'));
+  assert.equal(r.code, 0, r.all);
+  assert.match(r.out, /warning: a\.ann\.json is a folder, not a file; document not exported/);
 });
 
 test('a sidecar nested 100,000 deep is reported as too deep, not a crash', async () => {

@@ -57,6 +57,15 @@ export async function readArticle(file: string, display = file): Promise<Article
   return isReadFailure(bytes) ? bytes : decodeArticleBytes(bytes, display);
 }
 
+/** A sidecar's text, unparsed: for a quick look (export's pre-pass) before the full parse. */
+export type SidecarText = { state: 'missing' } | { state: 'text'; fileText: string } | ({ state: 'unreadable' } & ReadFailure);
+
+export async function readSidecarText(file: string, display = file): Promise<SidecarText> {
+  const bytes = await readBytes(file, display);
+  if (!isReadFailure(bytes)) return { state: 'text', fileText: bytes.toString('utf8') };
+  return bytes.error.code === 'missing' ? { state: 'missing' } : { state: 'unreadable', ...bytes };
+}
+
 /** A sidecar read from disk. `fileText` is what problem offsets refer to ('' when the file could not be read). */
 export type SidecarFile = { state: 'missing' } | { state: 'read'; fileText: string; parsed: ParsedSidecar };
 
@@ -65,14 +74,13 @@ export type SidecarFile = { state: 'missing' } | { state: 'read'; fileText: stri
  * offset 0), so that every command reports it like any other broken sidecar, and none writes over it.
  */
 export async function readSidecarFile(file: string, display = file): Promise<SidecarFile> {
-  const bytes = await readBytes(file, display);
-  if (isReadFailure(bytes)) {
-    if (bytes.error.code === 'missing') return { state: 'missing' };
-    const problem: Problem = { severity: 'error', message: bytes.error.message, offset: 0, length: 0, code: bytes.error.code };
+  const read = await readSidecarText(file, display);
+  if (read.state === 'missing') return read;
+  if (read.state === 'unreadable') {
+    const problem: Problem = { severity: 'error', message: read.error.message, offset: 0, length: 0, code: read.error.code };
     return { state: 'read', fileText: '', parsed: { problems: [problem], entityOffsets: { entities: [], rejected: [], unresolved: [] }, fieldOffsets: { text: 0, sha256: 0 } } };
   }
-  const fileText = bytes.toString('utf8');
-  return { state: 'read', fileText, parsed: parseSidecar(fileText) };
+  return { state: 'read', fileText: read.fileText, parsed: parseSidecar(read.fileText) };
 }
 
 /** `dir/article.txt` -> `dir/article.ann.json`. */

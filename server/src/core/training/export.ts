@@ -9,9 +9,9 @@ import { loadArticle } from '../corpus/article';
 import { CONFIG_FILE } from '../corpus/config';
 import { articleFilter } from '../corpus/discover';
 import { CorpusError, listArticles, loadCorpusConfig, requireUsableConfig } from '../corpus/load';
-import { containedRealPath, isInside } from '../corpus/read';
+import { containedRealPath, isInside, readSidecarText } from '../corpus/read';
 import { parseSidecar } from '../sidecar/parse';
-import { isSidecarPath, readFileIfExists, sidecarPathFor } from '../sidecar/store';
+import { isSidecarPath, sidecarPathFor } from '../sidecar/store';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../sidecar/types';
 import { type LabelSelection, parseLabelSelection, selectLabel } from './entities';
 import { bratAnnotations, bratConfig } from './formats/brat';
@@ -261,13 +261,14 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const exclude = (reason: string) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
   const selected: Array<{ file: string; rel: string }> = [];
   const found = new Set<string>();
-  for await (const [file, sidecarText] of readAhead(articles, READ_AHEAD, (f) => readFileIfExists(sidecarPathFor(f)))) {
+  for await (const [file, read] of readAhead(articles, READ_AHEAD, (f) => readSidecarText(sidecarPathFor(f), path.relative(root, sidecarPathFor(f))))) {
     throwIfAborted(signal);
     const rel = path.relative(root, file).split(path.sep).join('/');
-    const sidecar = sidecarText === undefined ? undefined : sidecarSummary(sidecarText);
-    if (sidecarText !== undefined && !sidecar) {
+    const sidecar = read.state === 'text' ? sidecarSummary(read.fileText) : undefined;
+    if (read.state !== 'missing' && !sidecar) {
       exclude('sidecar has errors (run hashiya validate)');
-      warnings.push(`${rel}: sidecar has errors; document not exported (run hashiya validate)`);
+      // A sidecar that is a folder or cannot be read says so; any other says where to look.
+      warnings.push(read.state === 'unreadable' ? `${read.error.message}; document not exported` : `${rel}: sidecar has errors; document not exported (run hashiya validate)`);
       continue;
     }
     const status: DocumentStatus = sidecar?.status ?? 'todo';
