@@ -58,12 +58,16 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
     }
 
     const errors = report.filter((r) => r.problem.severity === 'error' || (values['warnings-as-errors'] && r.problem.severity === 'warning'));
-    const rel = (file: string) => path.relative(process.cwd(), file) || file;
+    // Once per file, and the output in one write: a sidecar may have tens of thousands of problems.
+    const relative = new Map<string, string>();
+    const rel = (file: string) => relative.get(file) ?? relative.set(file, path.relative(process.cwd(), file) || file).get(file)!;
+    const lines: string[] = [];
     if (values.json) {
-      for (const r of report) io.out(JSON.stringify({ file: rel(r.file), ...lineAndColumn(r.fileText, r.problem.offset), severity: r.problem.severity, code: r.problem.code, message: r.problem.message }) + '\n');
+      for (const r of report) lines.push(JSON.stringify({ file: rel(r.file), ...lineAndColumn(r.fileText, r.problem.offset), severity: r.problem.severity, code: r.problem.code, message: r.problem.message }) + '\n');
     } else {
-      for (const r of report) io.out(formatProblem(rel(r.file), r.fileText, r.problem) + '\n');
+      for (const r of report) lines.push(formatProblem(rel(r.file), r.fileText, r.problem) + '\n');
     }
+    if (lines.length > 0) io.out(lines.join(''));
     io.err(`${articles.length} articles, ${sidecars} sidecars, ${errors.length} errors, ${report.length - errors.length} warnings\n`);
     return errors.length > 0 ? 1 : 0;
   },
