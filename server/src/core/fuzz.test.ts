@@ -1,7 +1,7 @@
 // Properties over arbitrary input (fast-check, fixed seed, bounded budget): the sidecar and config parsers never
 // throw, every importer either imports or refuses with its own ImportError, and what it imports validates; a
 // sidecar written and read again is the same sidecar, whatever unknown keys it carries (`__proto__` included).
-// HASHIYA_FUZZ_RUNS raises the budget (npm run fuzz).
+// HASHIYA_FUZZ_SCALE multiplies every budget (npm run fuzz: 10).
 import { strict as assert } from 'node:assert';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -17,8 +17,8 @@ import { ImportError, importCorpus } from './training/import/importCorpus';
 import { tempDir } from './training/testdata/corpus';
 
 const SEED = 20261129;
-const RUNS = Number(process.env.HASHIYA_FUZZ_RUNS ?? 0);
-const runs = (fast: number) => ({ seed: SEED, numRuns: RUNS || fast });
+const SCALE = Number(process.env.HASHIYA_FUZZ_SCALE ?? 1);
+const runs = (cases: number) => ({ seed: SEED, numRuns: Math.round(cases * SCALE) });
 
 /** Bytes as a file might hold them: random bytes, random text, or something close to JSON. */
 const fileText = fc.oneof(
