@@ -1,8 +1,10 @@
 // Matcher throughput and latency (issue: pre-annotation and tag completion). Text: WikiFANE Gold detokenised
 // (fixtures/wikifane). Gazetteers: (a) every name of GeoNames cities15000 (name, asciiname, alternate names),
-// (b) a synthetic 1,000,000-name gazetteer. Peers, in the same run and on the same names: the npm packages
-// `ahocorasick` and `@monyone/aho-corasick` (plain exact search, no normalisation, no word boundaries), and a bare
-// character-scan loop (the ceiling). Run alone: node --expose-gc --import tsx bench/matcher.bench.ts
+// (b) a synthetic 1,000,000-name gazetteer. Peers, in the same run, on the same names and the same whole text,
+// each with one warm-up scan: the npm packages `ahocorasick` and `@monyone/aho-corasick` with their raw matches
+// filtered to whole words (no letter, mark or digit on either side; the filtering is timed with them; no
+// normalisation, no proclitic readings), and a bare character-scan loop (the ceiling).
+// Run alone: node --expose-gc --import tsx bench/matcher.bench.ts
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -90,6 +92,26 @@ function syntheticEntries(count: number): KbEntry[] {
   return out;
 }
 
+const WORD = /[\p{L}\p{M}\p{N}]/u;
+const isWordAt = (text: string, i: number) => i >= 0 && i < text.length && WORD.test(text[i]);
+
+/** Whole-word matches among `ahocorasick`'s raw ones ([end index, keywords]); their count. */
+function wholeWordsAho(text: string, raw: Array<[number, string[]]>): number {
+  let n = 0;
+  for (const [endIndex, found] of raw) {
+    if (isWordAt(text, endIndex + 1)) continue;
+    for (const name of found) if (!isWordAt(text, endIndex + 1 - name.length - 1)) n++;
+  }
+  return n;
+}
+
+/** Whole-word matches among `@monyone/aho-corasick`'s raw ones ({begin, end}); their count. */
+function wholeWordsMonyone(text: string, raw: Array<{ begin: number; end: number }>): number {
+  let n = 0;
+  for (const m of raw) if (!isWordAt(text, m.begin - 1) && !isWordAt(text, m.end)) n++;
+  return n;
+}
+
 function main(): void {
   const text = wikifaneText();
   const textMB = Buffer.byteLength(text, 'utf8') / 1e6;
@@ -105,18 +127,30 @@ function main(): void {
   const ours = buildWithHeap(() => GazetteerMatcher.build(entries, options));
   emit('index.build.cities15000', ours.s, 's', { target: 1.5 });
   emit('index.heap.cities15000', ours.heapMB, 'MB', { target: 150 });
+  // With the completion (sorted keys, typo buckets) and hover (ref -> entry) indexes the server also builds.
+  const full = buildWithHeap(() => {
+    const m = GazetteerMatcher.build(entries, options);
+    prepareRanking(m);
+    m.entryByRef('');
+    return m;
+  });
+  emit('index.buildWithCompletionAndHover.cities15000', full.s, 's', { target: 1.5 });
+  emit('index.heapWithCompletionAndHover.cities15000', full.heapMB, 'MB', { target: 150 });
+  full.result = undefined as never;
 
-  // Peers on the same names; they scan a prefix of the text (they are ~10x slower). This machine is shared and its
-  // speed drifts, so the three matchers and the bare scan take turns, round after round, and each keeps its best round.
-  const sample = text.slice(0, 1_000_000);
-  const sampleMB = Buffer.byteLength(sample, 'utf8') / 1e6;
+  // Peers on the same names and the same whole text, keeping whole-word matches only. This machine is shared and
+  // its speed drifts, so the three matchers and the bare scan take turns, round after round, each keeping its best
+  // round, after one warm-up scan each.
   const aho = buildWithHeap(() => new AhoCorasick(names));
   emit('peer.ahocorasick.build.cities15000', aho.s, 's');
   emit('peer.ahocorasick.heap.cities15000', aho.heapMB, 'MB');
   const mony = buildWithHeap(() => new MonyoneAhoCorasick(names));
   emit('peer.monyone.build.cities15000', mony.s, 's');
   emit('peer.monyone.heap.cities15000', mony.heapMB, 'MB');
-  ours.result.matchAll(text); // warm up
+  const ahoWords = () => wholeWordsAho(text, aho.result.search(text) as Array<[number, string[]]>);
+  const monyWords = () => wholeWordsMonyone(text, mony.result.matchInText(text));
+  ours.result.matchAll(text);
+  const peerCounts = { ahocorasick: ahoWords(), monyone: monyWords() };
   let ourBest = Infinity;
   let ahoBest = Infinity;
   let monyBest = Infinity;
@@ -133,14 +167,16 @@ function main(): void {
     const run = seconds(() => ours.result.matchAll(text));
     matches = run.result.length;
     ourBest = Math.min(ourBest, run.s);
-    ahoBest = Math.min(ahoBest, seconds(() => aho.result.search(sample)).s);
-    monyBest = Math.min(monyBest, seconds(() => mony.result.matchInText(sample)).s);
+    ahoBest = Math.min(ahoBest, seconds(ahoWords).s);
+    monyBest = Math.min(monyBest, seconds(monyWords).s);
   }
+  emit('peer.ahocorasick.wholeWordMatches', peerCounts.ahocorasick, 'matches');
+  emit('peer.monyone.wholeWordMatches', peerCounts.monyone, 'matches');
   emit('match.cities15000.matches', matches, 'candidates');
   const ourMBs = textMB / ourBest;
   const scanMBs = textMB / scanBest;
-  const ahoMBs = sampleMB / ahoBest;
-  const monyMBs = sampleMB / monyBest;
+  const ahoMBs = textMB / ahoBest;
+  const monyMBs = textMB / monyBest;
   emit('peer.ahocorasick.throughput', ahoMBs, 'MB/s');
   emit('peer.monyone.throughput', monyMBs, 'MB/s');
   aho.result = undefined as never;
@@ -168,9 +204,11 @@ function main(): void {
   // Completion with the 1M gazetteer: key indexes built on first use, then each query.
   const prepare = seconds(() => prepareRanking(big.result));
   emit('completion.prepare.synthetic1M', prepare.s * 1000, 'ms');
+
   // Lookups by ref (hover on a confirmed entity) index the entries on first use, not at build.
   const refIndex = seconds(() => big.result.entryByRef('synthetic:999999'));
   emit('hover.refIndex.synthetic1M', refIndex.s * 1000, 'ms', { found: refIndex.result !== undefined });
+  emit('index.buildWithCompletionAndHover.synthetic1M', big.s + prepare.s + refIndex.s, 's', { target: 5 });
   const queries = [...synthetic.slice(0, 20).map((e) => e.names[0]), ...synthetic.slice(20, 40).map((e) => e.names[0].slice(0, -1) + 'ق'), ...synthetic.slice(40, 60).map((e) => 'ب' + e.names[0])];
   const completion = queries.map((q) => seconds(() => rankEntries(big.result, q, 30)).s * 1000);
   emit('completion.latency.synthetic1M.median', median(completion), 'ms', { target: 30 });

@@ -1,9 +1,11 @@
 // The custom messages between the Hashiya client and language server: one home, typed, used by both sides.
 // Positions and ranges are LSP ones (UTF-16); the server converts to code points at its boundary.
-import { NotificationType, type Range, RequestType, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import { NotificationType, type ProgressToken, type Range, RequestType, type TextDocumentIdentifier } from 'vscode-languageserver-protocol';
+import type { CorpusStats, ExportManifestSummary, ExportRequestOptions, ImportRequestOptions, ImportSummary } from './training';
+import type { DocumentStateDelta } from './stateDelta';
 
-export type DocumentStatus = 'todo' | 'in-progress' | 'done' | 'reviewed';
-export const DOCUMENT_STATUSES: DocumentStatus[] = ['todo', 'in-progress', 'done', 'reviewed'];
+import { type DocumentStatus, type SidecarHealth } from './documentStatus';
+export { DOCUMENT_STATUSES, type DocumentStatus, type SidecarHealth } from './documentStatus';
 
 export interface LabelInfo {
   name: string;
@@ -28,11 +30,13 @@ export interface SuggestionInfo extends EntityInfo {
   source: string;
 }
 
-export type SidecarHealth = 'ok' | 'missing' | 'corrupt';
 
 export interface DocumentState {
   uri: string;
+  /** The document version these ranges belong to: a client never draws them on another version. */
   version: number;
+  /** Counts the states the server sent for this document; deltas name the one they apply to. */
+  seq: number;
   corpusRoot: string;
   sidecarPath: string;
   sidecar: SidecarHealth;
@@ -98,8 +102,10 @@ export const RelabelRequest = new RequestType<RelabelParams, RelabelResult, void
 export const SetStatusRequest = new RequestType<SetStatusParams, DocumentState | null, void>('hashiya/setStatus');
 /** client -> server: the annotation state of a document (null when it is not a corpus article). */
 export const DocumentStateRequest = new RequestType<DocumentStateParams, DocumentState | null, void>('hashiya/documentState');
-/** server -> client: a document's annotation state changed (after edits, annotation requests or a reload). */
+/** server -> client: a document's whole annotation state (on open, reload, or when a client asks). */
 export const DocumentStateNotification = new NotificationType<DocumentState>('hashiya/documentStateChanged');
+/** server -> client: what changed in a document's annotation state since the last state or delta. */
+export const DocumentStateDeltaNotification = new NotificationType<DocumentStateDelta>('hashiya/documentStateDelta');
 
 export interface CandidatesParams {
   textDocument: TextDocumentIdentifier;
@@ -125,3 +131,12 @@ export const TOKEN_TYPES = ['location', 'actor', 'person', 'organization', 'date
 export const TOKEN_MODIFIERS = ['suggested'] as const;
 
 export const LANGUAGE_ID = 'hashiya-arabic';
+
+/** client -> server: export training data (work-done progress, cancellable); open articles as the editor has them. */
+export const ExportTrainingDataRequest = new RequestType<{ options: ExportRequestOptions; workDoneToken?: ProgressToken }, ExportManifestSummary, void>('hashiya/exportTrainingData');
+/** client -> server: import an annotated corpus into a new folder (work-done progress, cancellable). */
+export const ImportCorpusRequest = new RequestType<{ options: ImportRequestOptions; workDoneToken?: ProgressToken }, ImportSummary, void>('hashiya/importCorpus');
+/** client -> server: statistics of a corpus (work-done progress, cancellable). */
+export const CorpusStatsRequest = new RequestType<{ root: string; workDoneToken?: ProgressToken }, CorpusStats, void>('hashiya/corpusStats');
+/** client -> server: the root of the corpus a file belongs to, or null (which .txt files are articles). */
+export const CorpusOfRequest = new RequestType<{ uri: string }, { root: string } | null, void>('hashiya/corpusOf');

@@ -51,3 +51,47 @@ test('Iraqi governorates (19) and districts (over 100), each a GeoNames id, dist
     assert.match(d.description, /^district of Iraq: .+ \(.+\)$/);
   }
 });
+
+test('no invisible characters (LRM, RLM, zero-width, bidi controls, BOM) anywhere in the built-in data', () => {
+  const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/u;
+  for (const file of ['places.jsonl', 'actors.jsonl']) {
+    const text = readFileSync(path.join(DATA, file), 'utf8');
+    text.split('\n').forEach((line, i) => assert.ok(!INVISIBLE.test(line), `${file}:${i + 1} has an invisible character: ${line.slice(0, 80)}`));
+  }
+});
+
+test('seat towns under their bare names beside their districts, each pointing at its district', () => {
+  const places = lines('places.jsonl');
+  const byName = (name: string) => places.filter((p) => p.names.includes(name));
+  for (const [town, district] of [['الحويجة', 'قضاء الحويجة'], ['تلعفر', 'قضاء تلعفر'], ['داقوق', 'قضاء داقوق'], ['الشرقاط', 'قضاء الشرقاط'], ['خانقين', 'قضاء خانقين']]) {
+    const towns = byName(town).filter((p) => p.kind === 'city' || p.kind === 'town');
+    assert.equal(towns.length, 1, `${town}: ${JSON.stringify(towns.map((t) => t.id))}`);
+    const d = byName(district);
+    assert.equal(d.length, 1, district);
+    assert.equal(d[0].kind, 'district');
+    if (towns[0].seatOf) assert.equal(towns[0].seatOf, d[0].id);
+    assert.equal(towns[0].governorate, d[0].governorate, `${town} lies in its district's governorate`);
+  }
+  // A seat that is also an ordinary word is not offered bare.
+  for (const word of ['الدور', 'بلد', 'الحي']) assert.ok(!places.some((p) => p.kind === 'town' && p.names.includes(word)), word);
+});
+
+test('natural features and regions, office-holders with terms, bare ministries by country, actors with countries', () => {
+  const all = [...lines('places.jsonl'), ...lines('actors.jsonl')];
+  const has = (name: string, label: string) => all.filter((e) => e.label === label && e.names.includes(name));
+  for (const name of ['حمرين', 'جبال حمرين', 'وادي الشاي', 'الجزيرة', 'صحراء الأنبار', 'دجلة', 'الفرات', 'قطاع غزة', 'أفريقيا']) assert.ok(has(name, 'LOC').length > 0, name);
+  const sudani = has('السوداني', 'ACTOR');
+  assert.equal(sudani.length, 1);
+  assert.deepEqual(sudani[0].valid, { from: '2022-10-27' });
+  assert.equal(sudani[0].office, 'Prime Minister of Iraq');
+  const ministries = has('وزارة الدفاع', 'ACTOR');
+  assert.deepEqual(ministries.map((m) => m.country).sort(), ['IQ', 'TR', 'US']);
+  for (const e of lines('actors.jsonl')) {
+    if (e.valid) for (const r of [e.valid].flat()) assert.ok(!r.to || !r.from || r.from <= r.to, `${e.id} term`);
+    if (e.kind === 'government' || e.kind === 'ministry') assert.match(e.country ?? '', /^[A-Z]{2}$/, `${e.id} has a country`);
+  }
+  // Population and governorate where GeoNames has them.
+  const kirkuk = lines('places.jsonl').find((p) => p.id === 'geonames:94787');
+  assert.equal(kirkuk.governorate, 'Kirkuk');
+  assert.ok(kirkuk.population > 100000);
+});

@@ -1,6 +1,7 @@
 // Activation only: starts the language client and wires commands, decorations and the status bar.
 import * as vscode from 'vscode';
-import { type DocumentState, DocumentStateNotification } from '../../common/protocol';
+import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, DocumentStateRequest } from '../../common/protocol';
+import { AnnotationViews } from './annotationView/annotationView';
 import { annotateSelection } from './commands/annotateSelection';
 import type { CommandContext } from './commands/context';
 import { removeAnnotation } from './commands/removeAnnotation';
@@ -11,6 +12,7 @@ import { showStats } from './commands/showStats';
 import { onSuggestionAtCursor } from './commands/suggestionAtCursor';
 import { adoptCorpusArticles } from './corpusFiles';
 import { EntityDecorations } from './decorations';
+import { refreshTokensOnSettingChange } from './entityTextColour';
 import { DocumentStates } from './documentStates';
 import { createLanguageClient } from './languageClient';
 import { ArticleStatusBar } from './statusBar';
@@ -20,34 +22,43 @@ export interface HashiyaApi {
   ready: Promise<void>;
   /** The annotation state of an open article as the server last reported it (what the editor draws). */
   documentState(uri: vscode.Uri): DocumentState | undefined;
+  /** How long the annotation view of an article took to render, once it has (open: command to first full render). */
+  annotationViewRendered(uri: vscode.Uri): { ms: number; lines: number; version: number; openedMs?: number } | undefined;
 }
 
 let stopClient: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): HashiyaApi {
-  const states = new DocumentStates();
   const client = createLanguageClient(context);
-  context.subscriptions.push(client.onNotification(DocumentStateNotification, (state) => states.set(state)));
+  const states = new DocumentStates((uri) => client.sendRequest(DocumentStateRequest, { textDocument: { uri } }));
+  context.subscriptions.push(
+    client.onNotification(DocumentStateNotification, (state) => states.set(state)),
+    client.onNotification(DocumentStateDeltaNotification, (delta) => states.applyDelta(delta)),
+  );
   const ready = client.start();
   stopClient = () => client.stop();
   const ctx: CommandContext = { client, states, ready };
+  const annotationViews = new AnnotationViews(ctx, context.extensionUri);
 
   context.subscriptions.push(
     states,
     new EntityDecorations(states),
+    refreshTokensOnSettingChange(client),
     new ArticleStatusBar(states),
-    adoptCorpusArticles(),
+    adoptCorpusArticles(client, ready),
     vscode.workspace.onDidCloseTextDocument((d) => states.delete(d.uri)),
     vscode.commands.registerCommand('hashiya.annotateSelection', (args?: { label?: string; ref?: string }) => annotateSelection(ctx, args)),
     vscode.commands.registerCommand('hashiya.removeAnnotation', (args?: { label?: string }) => removeAnnotation(ctx, args)),
     vscode.commands.registerCommand('hashiya.exportTrainingData', (preset?: Parameters<typeof exportTrainingData>[1]) => exportTrainingData(ctx, preset)),
-    vscode.commands.registerCommand('hashiya.importCorpus', (preset?: Parameters<typeof importCorpusCommand>[0]) => importCorpusCommand(preset)),
+    vscode.commands.registerCommand('hashiya.importCorpus', (preset?: Parameters<typeof importCorpusCommand>[1]) => importCorpusCommand(ctx, preset)),
     vscode.commands.registerCommand('hashiya.showStats', (root?: string) => showStats(ctx, root)),
     vscode.commands.registerCommand('hashiya.acceptSuggestion', () => onSuggestionAtCursor(ctx, 'accept')),
     vscode.commands.registerCommand('hashiya.rejectSuggestion', () => onSuggestionAtCursor(ctx, 'reject')),
+    annotationViews,
+    vscode.commands.registerCommand('hashiya.openAnnotationView', async (uri?: vscode.Uri) => Boolean(await annotationViews.open(uri))),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
   );
-  return { ready, documentState: (uri) => states.get(uri) };
+  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../common/protocol';
+import { colourEntityText, NO_TOKENS } from './entityTextColour';
 
 const SIDECAR_PATTERN = '**/*.ann.json';
 const isSidecar = (document: vscode.TextDocument) => document.uri.path.endsWith('.ann.json');
@@ -21,11 +22,13 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       provideHover: (document, position, token, next) => (isSidecar(document) ? undefined : next(document, position, token)),
       provideCodeActions: (document, range, context, token, next) => (isSidecar(document) ? undefined : next(document, range, context, token)),
       provideReferences: (document, position, options, token, next) => (isSidecar(document) ? undefined : next(document, position, options, token)),
-      provideDocumentSemanticTokens: (document, token, next) => (isSidecar(document) ? undefined : next(document, token)),
+      // Entity colours as text colour reorder Arabic in VS Code (entityTextColour.ts): only when the setting asks.
+      provideDocumentSemanticTokens: (document, token, next) => (isSidecar(document) ? undefined : colourEntityText(document) ? next(document, token) : NO_TOKENS),
     },
     synchronize: {
-      // Sidecars and corpus configurations edited outside the editor (git checkout, another tool) are re-read.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ann.json,hashiya.json}'),
+      // Sidecars, corpus configurations and articles changed outside the editor (git checkout, another tool,
+      // another window) reach the server, which merges sidecars into open articles and re-indexes the corpus.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ann.json,hashiya.json,*.txt}'),
     },
     outputChannelName: 'Hashiya',
   };

@@ -5,4 +5,6 @@ import { bindServer } from './lsp/bindings';
 
 const connection = createConnection(ProposedFeatures.all);
 bindServer(connection);
+// A promise that nobody awaited failed: report it, never die of it (open articles would lose their sessions).
+process.on('unhandledRejection', (reason) => connection.console.error(`unhandled: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 connection.listen();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Both end-to-end levels in the real VS Code: the mocha suite in the extension host (through @vscode/test-electron
-// and the code-server stand-in) and the UI checks in the workbench. Ends with "e2e: N passed, M failed"; a level
-// that printed no counts counts as a failure.
+// The end-to-end levels in the real VS Code: the mocha suite in the extension host (through @vscode/test-electron
+// and the code-server stand-in), the UI checks in the workbench and those of the annotation view. Ends with
+// "e2e: N passed, M failed"; a level that printed no counts counts as a failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ let failed = 0;
 for (const [script, pattern] of [
   ['harness/run-extension-tests.mjs', /^mocha: (\d+) passed, (\d+) failed/m],
   ['ui.mjs', /^ui: (\d+) passed, (\d+) failed/m],
+  ['ui-annotation-view.mjs', /^ui-view: (\d+) passed, (\d+) failed/m],
 ]) {
   const run = spawnSync(process.execPath, [path.join(here, script)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 });
   process.stdout.write(run.stdout ?? '');

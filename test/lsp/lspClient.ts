@@ -1,6 +1,7 @@
 // A real LSP client for tests: starts the bundled server (dist/server.js) as a child process over stdio and
 // speaks JSON-RPC to it with vscode-languageserver-protocol, like any editor would.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -18,31 +19,78 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { type DocumentState, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, DocumentStateRequest, LANGUAGE_ID } from '../../common/protocol';
+import { applyStateDelta } from '../../common/stateDelta';
 
-export const SERVER = path.join(__dirname, '../../dist/server.js');
+// HASHIYA_SERVER runs the same tests against another build (for example the previous release, to see them fail).
+export const SERVER = process.env.HASHIYA_SERVER ?? path.join(__dirname, '../../dist/server.js');
 
 export class LspTestClient {
   readonly connection: ProtocolConnection;
   private readonly child: ChildProcess;
   readonly states: DocumentState[] = [];
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Deltas received, and any that did not apply to the state held. */
+  deltas = 0;
+  readonly deltaErrors: string[] = [];
+  /** Messages the server showed to the user (window/showMessage). */
+  readonly messages: string[] = [];
+  /** Size of each notification the server sent, in UTF-8 bytes of its JSON params. */
+  readonly wire: Array<{ method: string; bytes: number }> = [];
+  /** What the server logged (window/logMessage). */
+  readonly log: string[] = [];
   private waiters: Array<() => void> = [];
   stderr = '';
+  /** Set when the server process ended. */
+  exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
   constructor() {
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Texts the server keeps for re-anchoring go to a cache of the tests' own, never the user's.
+    const env = { ...process.env, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME_FOR_TESTS ?? path.join(tmpdir(), 'hashiya-lsp-test-cache') };
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
+    this.child.on('exit', (code, signal) => {
+      this.exited = { code, signal };
+      if (process.env.HASHIYA_TEST_LOG) process.stderr.write(`server exited: ${code} ${signal}\n${this.stderr}\n`);
+      this.wake();
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('window/showMessage', (m: { message: string }) => {
+      this.messages.push(m.message);
+      this.wake();
+    });
     this.connection.onNotification(DocumentStateNotification, (s) => {
+      this.wire.push({ method: DocumentStateNotification.method, bytes: Buffer.byteLength(JSON.stringify(s)) });
       this.states.push(s);
       this.wake();
     });
+    // Deltas are applied to the state held, as the extension does; one that does not follow it is a bug in the
+    // server (messages are ordered), so the test fails loudly instead of asking for the whole state again.
+    this.connection.onNotification(DocumentStateDeltaNotification, (delta) => {
+      this.wire.push({ method: DocumentStateDeltaNotification.method, bytes: Buffer.byteLength(JSON.stringify(delta)) });
+      this.deltas++;
+      const held = this.lastState(delta.uri);
+      const next = held ? applyStateDelta(held, delta) : undefined;
+      if (!next) {
+        this.deltaErrors.push(`delta ${delta.fromSeq}->${delta.seq} for ${delta.uri} does not follow the state held (${held?.seq})`);
+        void this.connection.sendRequest(DocumentStateRequest, { textDocument: { uri: delta.uri } }).then((s) => {
+          if (s) this.states.push(s);
+          this.wake();
+        });
+        return;
+      }
+      this.states.push(next);
+      this.wake();
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (d) => {
+      this.wire.push({ method: PublishDiagnosticsNotification.method, bytes: Buffer.byteLength(JSON.stringify(d)) });
       this.diagnostics.set(d.uri, d);
       this.wake();
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (m: { message: string }) => {
+      this.log.push(m.message);
+      if (process.env.HASHIYA_TEST_LOG) process.stderr.write(`server: ${m.message}\n`);
+    });
     this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
     this.connection.listen();
   }
@@ -93,6 +141,16 @@ export class LspTestClient {
 
   lastState(uri: string): DocumentState | undefined {
     return [...this.states].reverse().find((s) => s.uri === uri);
+  }
+
+  /** Kills the server process at once (SIGKILL), as a crash or an OOM killer would. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      this.child.kill('SIGKILL');
+      await exited;
+    }
+    this.connection.dispose();
   }
 
   async close(): Promise<void> {

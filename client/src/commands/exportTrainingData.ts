@@ -1,9 +1,19 @@
 // Hashiya: Export Training Data… — format, options and target through quick picks; a progress notification with
-// Cancel; a summary with the counts and a button to open the output. Runs the same core as `hashiya export`.
+// Cancel; a summary with the counts and a button to open the output. The server exports (the same core as
+// `hashiya export`), with the open articles as the editor has them, unsaved edits included.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exportCorpus, type ExportManifest, type ExportOptions } from '../../../server/src/core/training/export';
-import { CLITIC_POLICIES, EXPORT_FORMATS, type ExportFormat, FLAT_FORMATS, NESTED_POLICIES } from '../../../server/src/core/training/types';
+import { ExportTrainingDataRequest } from '../../../common/protocol';
+import {
+  CLITIC_POLICIES,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportManifestSummary as ExportManifest,
+  type ExportRequestOptions as ExportOptions,
+  FLAT_FORMATS,
+  NESTED_POLICIES,
+} from '../../../common/training';
+import { requestWithProgress } from '../serverProgress';
 import { pickCorpusRoot } from '../corpusRoot';
 import type { CommandContext } from './context';
 
@@ -23,26 +33,12 @@ export async function exportTrainingData(ctx: CommandContext, preset?: Partial<E
   if (!root) return undefined;
   const options = preset?.format && preset.out ? ({ ...preset, root } as ExportOptions) : await askOptions(root, preset);
   if (!options) return undefined;
-  const controller = new AbortController();
+  await ctx.ready;
   let manifest: ExportManifest;
   try {
-    manifest = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Hashiya: exporting ${options.format}`, cancellable: true },
-      async (progress, token) => {
-        token.onCancellationRequested(() => controller.abort());
-        let last = 0;
-        return exportCorpus(options, {
-          signal: controller.signal,
-          onProgress: (done, total) => {
-            const pct = (100 * done) / Math.max(1, total);
-            progress.report({ increment: pct - last, message: `${done}/${total} documents` });
-            last = pct;
-          },
-        });
-      },
-    );
+    manifest = await requestWithProgress(ctx.client, ExportTrainingDataRequest, { options }, `Hashiya: exporting ${options.format}`);
   } catch (error) {
-    if (controller.signal.aborted) void vscode.window.showWarningMessage('Hashiya: export cancelled; nothing was written over.');
+    if (isCancelled(error)) void vscode.window.showWarningMessage('Hashiya: export cancelled; nothing was written over.');
     else void vscode.window.showErrorMessage(`Hashiya: export failed: ${(error as Error).message}`);
     return undefined;
   }
@@ -59,6 +55,10 @@ export async function exportTrainingData(ctx: CommandContext, preset?: Partial<E
     });
   }
   return manifest;
+}
+
+export function isCancelled(error: unknown): boolean {
+  return (error as { code?: number })?.code === -32800 || /cancel/i.test((error as Error)?.message ?? '');
 }
 
 function writesSingleFile(options: ExportOptions): boolean {

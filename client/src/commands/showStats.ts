@@ -1,13 +1,16 @@
 // Hashiya: Show Corpus Statistics — documents by status, entities per label, tokens; as a Markdown preview.
 import * as vscode from 'vscode';
-import { type CorpusStats, corpusStats } from '../../../server/src/core/training/stats';
+import { CorpusStatsRequest } from '../../../common/protocol';
+import type { CorpusStats } from '../../../common/training';
+import { requestWithProgress } from '../serverProgress';
 import { pickCorpusRoot } from '../corpusRoot';
 import type { CommandContext } from './context';
 
 export async function showStats(ctx: CommandContext, presetRoot?: string): Promise<CorpusStats | undefined> {
   const root = presetRoot ?? (await pickCorpusRoot(ctx.states, 'Corpus statistics'));
   if (!root) return undefined;
-  const stats = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Hashiya: counting' }, () => corpusStats(root));
+  await ctx.ready;
+  const stats = await requestWithProgress(ctx.client, CorpusStatsRequest, { root }, 'Hashiya: counting', vscode.ProgressLocation.Window);
   if (presetRoot) return stats;
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: statsMarkdown(root, stats) });
   await vscode.commands.executeCommand('markdown.showPreview', doc.uri);

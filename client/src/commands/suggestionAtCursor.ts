@@ -2,6 +2,7 @@
 // server's commands, so the sidecar is written by the same code as the quick fixes.
 import * as vscode from 'vscode';
 import type { SuggestionInfo } from '../../../common/protocol';
+import { SERVER_COMMANDS, type SpanArgs } from '../../../common/commands';
 import { activeArticle, type CommandContext } from './context';
 
 export async function onSuggestionAtCursor(ctx: CommandContext, action: 'accept' | 'reject'): Promise<boolean> {
@@ -15,7 +16,7 @@ export async function onSuggestionAtCursor(ctx: CommandContext, action: 'accept'
     void vscode.window.showInformationMessage('Hashiya: no suggestion at the cursor.');
     return false;
   }
-  const args = { uri: target.uri, start: hit.start, end: hit.end, label: hit.label, ...(hit.ref ? { ref: hit.ref } : {}) };
-  await vscode.commands.executeCommand(`hashiya.server.${action}`, args);
+  const args: SpanArgs = { uri: target.uri, start: hit.start, end: hit.end, label: hit.label, ...(hit.ref ? { ref: hit.ref } : {}), version: state.version, text: hit.text };
+  await vscode.commands.executeCommand(action === 'accept' ? SERVER_COMMANDS.accept : SERVER_COMMANDS.reject, args);
   return true;
 }

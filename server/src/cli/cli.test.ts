@@ -23,7 +23,8 @@ test('validate: the sample corpus is clean (exit 0)', async () => {
   const io = captureIO();
   assert.equal(await runCli(['validate', SAMPLES], io), 0);
   assert.equal(io.stdout, '');
-  assert.match(io.stderr, /1 articles, 1 sidecars, 0 errors/);
+  // The seed article and the mixed-script article (numbers, hashtags, quotations, Latin words), both annotated.
+  assert.match(io.stderr, /2 articles, 2 sidecars, 0 errors/);
 });
 
 test('validate: a corrupted sidecar exits 1 naming the file and line', async () => {

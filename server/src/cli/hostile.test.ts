@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { build } from 'esbuild';
@@ -262,6 +262,8 @@ test(`a sidecar with ${LABELS.toLocaleString('en')} distinct labels: validate an
 
 test('render and stats on an invalid sidecar print the error as validate reports it, and count nothing of it', async () => {
   const dir = await sampleCopy();
+  // One document only, so that "nothing counted" is 0.
+  for (const other of (await readdir(path.join(dir, 'iraq'))).filter((f) => !f.startsWith('dhi-qar-convoy-2020-07-22.'))) await rm(path.join(dir, 'iraq', other));
   const file = path.join(dir, SIDECAR);
   await writeFile(file, (await readFile(file, 'utf8')).replace('{"start": 125, "end": 131,', '{"start": 126, "end": 132,'));
   const validate = await cli('validate', dir);
@@ -278,6 +280,24 @@ test('render and stats on an invalid sidecar print the error as validate reports
   assert.ok(stats.err.includes(line.slice(line.indexOf(':'))), stats.err);
   assert.match(stats.out, /^entities {4}0 /m);
   assert.match(stats.out, /^ {2}invalid {5}1 \(see the errors above\)$/m);
+});
+
+test('render shows a sidecar whose article was edited since (sha256 only) re-anchored, with a warning; other errors still refuse', async () => {
+  // As a git textconv, render runs on a working-tree sidecar whose article may have been edited outside the editor:
+  // failing would stop `git diff`.
+  const before = 'في بغداد\n';
+  const lines = ['{"start": 3, "end": 8, "label": "LOC", "text": "بغداد"}'];
+  const dir = await corpusOf({ 'a.txt': 'قال مسؤول في بغداد\n', 'a.ann.json': sidecarText('a.txt', before, lines) });
+  const r = await cli('render', path.join(dir, 'a.ann.json'));
+  assert.equal(r.code, 0, r.all);
+  assert.equal(r.out, 'قال مسؤول في [بغداد]{LOC}\n');
+  assert.match(r.err, /a\.ann\.json: warning: the sha256 does not match .*a\.txt .*re-anchored: 0 stayed, 1 moved, 0 unresolved/);
+  // Stale and naming another article: the wrong article is still an error.
+  await writeFile(path.join(dir, 'a.ann.json'), sidecarText('../../etc/passwd', before, lines));
+  const wrong = await cli('render', path.join(dir, 'a.ann.json'));
+  assert.equal(wrong.code, 1, wrong.all);
+  assert.equal(wrong.out, '');
+  assert.match(wrong.err, /"text" names "\.\.\/\.\.\/etc\/passwd" but the article is a\.txt/);
 });
 
 // ---- imports: what cannot be imported is reported with file and line; every imported corpus validates

@@ -3,11 +3,18 @@
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** All of standard input (a list of files for --files-from -). */
+  readStdin(): Promise<string>;
 }
 
 export const nodeIO: CliIO = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 };
 
 /** An error meant for the user: printed without a stack, with the exit code given. */
@@ -20,10 +27,11 @@ export class CliError extends Error {
   }
 }
 
-export function captureIO(): CliIO & { stdout: string; stderr: string } {
+export function captureIO(stdin = ''): CliIO & { stdout: string; stderr: string } {
   const io = {
     stdout: '',
     stderr: '',
+    readStdin: async () => stdin,
     out(text: string) {
       io.stdout += text;
     },

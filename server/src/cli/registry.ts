@@ -6,6 +6,9 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { statsCommand } from './commands/stats';
 import { suggestCommand } from './commands/suggest';
+import { mergeDriverCommand } from './commands/mergeDriver';
+import { diffCommand } from './commands/diff';
+import { agreeCommand } from './commands/agree';
 
 export interface Command {
   name: string;
@@ -14,4 +17,4 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand];
+export const COMMANDS: Command[] = [validateCommand, renderCommand, suggestCommand, exportCommand, importCommand, statsCommand, diffCommand, mergeDriverCommand, agreeCommand];

@@ -1,14 +1,14 @@
 // Tag completion: on a word or a selection, knowledge-base candidates ranked by match; accepting one records the
 // annotation and leaves the text exactly as it was (the edit replaces the span with itself).
 import { type CompletionItem, CompletionItemKind, type Range } from 'vscode-languageserver';
-import type { OpenArticle } from '../workspace/openArticle';
+import type { ArticleSnapshot } from '../session/articleSnapshot';
 import type { RankedCandidate } from '../workspace/suggestionTypes';
-import { SERVER_COMMANDS, type SpanArgs } from './codeActions';
+import { SERVER_COMMANDS, type SpanArgs } from '../../../common/commands';
 
 const WORD = /[\p{L}\p{M}\p{Nd}_]/u;
 
 /** The code-point span to complete: the selection if any, else the word around the cursor (underscores join). */
-export function completionSpan(article: OpenArticle, from: number, to: number): { start: number; end: number } | undefined {
+export function completionSpan(article: ArticleSnapshot, from: number, to: number): { start: number; end: number } | undefined {
   if (to > from) return { start: from, end: to };
   const text = article.annotations;
   let start = from;
@@ -19,18 +19,18 @@ export function completionSpan(article: OpenArticle, from: number, to: number): 
 }
 
 /** Where the entity for a candidate starts: after a proclitic, unless the corpus includes proclitics in spans. */
-export function candidateStart(article: OpenArticle, span: { start: number; end: number }, c: RankedCandidate): number {
+export function candidateStart(article: ArticleSnapshot, span: { start: number; end: number }, c: RankedCandidate): number {
   if (!c.prefix || article.corpus.proclitics === 'include') return span.start;
   const covered = article.annotations.slice(span.start, span.end);
   return span.start + [...covered.slice(0, c.prefix)].length;
 }
 
-export function completionItems(article: OpenArticle, span: { start: number; end: number }, candidates: readonly RankedCandidate[]): CompletionItem[] {
+export function completionItems(article: ArticleSnapshot, span: { start: number; end: number }, candidates: readonly RankedCandidate[]): CompletionItem[] {
   const covered = article.annotations.slice(span.start, span.end);
   const range: Range = article.toRange(span.start, span.end);
   return candidates.map((c, i) => {
     const start = candidateStart(article, span, c);
-    const args: SpanArgs = { uri: article.uri, start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}) };
+    const args: SpanArgs = { uri: article.uri, start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}), version: article.version, text: article.annotations.slice(start, span.end) };
     const documentation = [c.description, `source: ${c.source}`, `match: ${c.match} (${c.score.toFixed(2)})`].filter(Boolean).join('\n\n');
     return {
       label: `${c.label}: ${c.name}`,

@@ -4,11 +4,11 @@ import { WORD_CHAR } from '../core/text/words';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../core/sidecar/problems';
-import type { OpenArticle } from '../workspace/openArticle';
+import type { ArticleSnapshot } from '../session/articleSnapshot';
 
 const SOURCE = 'hashiya';
 
-export function articleDiagnostics(article: OpenArticle): Diagnostic[] {
+export function articleDiagnostics(article: ArticleSnapshot): Diagnostic[] {
   const out: Diagnostic[] = [];
   const known = new Set(article.corpus.labels.map((l) => l.name));
   const text = article.annotations;
@@ -31,7 +31,13 @@ export function articleDiagnostics(article: OpenArticle): Diagnostic[] {
     out.push({ range: article.toRange(moved.start, moved.end), severity: DiagnosticSeverity.Information, source: SOURCE, code: 're-anchored', message: `Annotation "${moved.text}" (${moved.label}) was re-anchored: the article changed outside the editor` });
   }
   for (const lost of text.unresolved) {
-    out.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'unresolved', message: `Annotation "${lost.text}" (${lost.label}${lost.ref ? ' ' + lost.ref : ''}) could not be placed in the text; it is kept in the sidecar under "unresolved"` });
+    const data = { label: lost.label, text: lost.text, ...(lost.ref ? { ref: lost.ref } : {}) };
+    out.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, code: 'unresolved', message: `Annotation "${lost.text}" (${lost.label}${lost.ref ? ' ' + lost.ref : ''}) could not be placed in the text; it is kept in the sidecar under "unresolved" (quick fixes: place it, remove it)`, data });
+  }
+  for (const conflict of article.sidecar.conflicts) {
+    const [start, end] = conflict.kind === 'field' ? [0, 0] : conflict.key.split(':').map(Number);
+    const range = article.toRange(Math.min(start, text.index.codePointLength), Math.min(end, text.index.codePointLength));
+    out.push({ range, severity: DiagnosticSeverity.Error, source: SOURCE, code: 'sidecar-conflict', message: `Changed here and on disk: ${conflict.description} (quick fixes: keep mine, keep theirs, keep both)`, data: { key: conflict.key } });
   }
   return out;
 }

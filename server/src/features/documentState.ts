@@ -1,18 +1,19 @@
 // The state a client needs to draw a document: labels with colours, entities with ranges, status, health.
 import type { DocumentState, EntityInfo, SuggestionInfo } from '../../../common/protocol';
 import type { Entity } from '../core/sidecar/types';
-import type { OpenArticle } from '../workspace/openArticle';
+import type { ArticleSnapshot } from '../session/articleSnapshot';
 
-export function entityInfo(article: OpenArticle, entity: Entity): EntityInfo {
+export function entityInfo(article: ArticleSnapshot, entity: Entity): EntityInfo {
   const info: EntityInfo = { range: article.toRange(entity.start, entity.end), start: entity.start, end: entity.end, label: entity.label, text: entity.text };
   if (entity.ref) info.ref = entity.ref;
   return info;
 }
 
-export function documentState(article: OpenArticle, suggestions: SuggestionInfo[] = []): DocumentState {
+export function documentState(article: ArticleSnapshot, suggestions: SuggestionInfo[] = [], seq = 0): DocumentState {
   return {
     uri: article.uri,
-    version: article.document.version,
+    version: article.version,
+    seq,
     corpusRoot: article.corpus.root,
     sidecarPath: article.sidecarPath,
     sidecar: article.health,

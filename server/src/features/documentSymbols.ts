@@ -1,6 +1,6 @@
 // The outline of a document: its entities, in text order, named by their text and labelled.
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import type { OpenArticle } from '../workspace/openArticle';
+import type { ArticleSnapshot } from '../session/articleSnapshot';
 
 const KIND_SYMBOL: Record<string, SymbolKind> = {
   location: SymbolKind.Namespace,
@@ -11,7 +11,7 @@ const KIND_SYMBOL: Record<string, SymbolKind> = {
   event: SymbolKind.Event,
 };
 
-export function documentSymbols(article: OpenArticle): DocumentSymbol[] {
+export function documentSymbols(article: ArticleSnapshot): DocumentSymbol[] {
   return article.annotations.entities.map((entity) => {
     const range = article.toRange(entity.start, entity.end);
     const kind = article.corpus.labels.find((l) => l.name === entity.label)?.kind ?? 'other';

@@ -2,7 +2,7 @@
 // it occurs in the corpus.
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import type { Occurrences } from '../core/corpus/entityIndex';
-import type { OpenArticle } from '../workspace/openArticle';
+import type { ArticleSnapshot } from '../session/articleSnapshot';
 
 export interface HoverSubject {
   start: number;
@@ -18,7 +18,7 @@ export interface HoverSubject {
   suggested: boolean;
 }
 
-export function hoverFor(article: OpenArticle, subject: HoverSubject, occurrences: Occurrences | undefined): Hover {
+export function hoverFor(article: ArticleSnapshot, subject: HoverSubject, occurrences: Occurrences | undefined): Hover {
   const title = article.corpus.labels.find((l) => l.name === subject.label)?.title ?? subject.label;
   const lines = [`**${subject.suggested ? 'Suggested ' : ''}${title}** \`${subject.label}\` — ${subject.name && subject.name !== subject.text ? `${subject.name} (as “${subject.text}”)` : subject.text}`];
   if (subject.ref) lines.push(`ref: \`${subject.ref}\``);

@@ -1,7 +1,7 @@
 // Confirmed entities (and suggestions, with the `suggested` modifier) as LSP semantic tokens. Tokens may not
 // overlap, so nested entities are cut into segments, each coloured by the innermost entity covering it; tokens
 // may not span lines, so multi-line entities are cut at line ends.
-import type { OpenArticle } from '../workspace/openArticle';
+import type { ArticleSnapshot } from '../session/articleSnapshot';
 import { tokenTypeOf } from './labelKinds';
 
 export interface TokenSpan {
@@ -11,7 +11,7 @@ export interface TokenSpan {
   suggested: boolean;
 }
 
-export function semanticTokenData(article: OpenArticle, suggestions: ReadonlyArray<{ start: number; end: number; label: string }> = []): number[] {
+export function semanticTokenData(article: ArticleSnapshot, suggestions: ReadonlyArray<{ start: number; end: number; label: string }> = []): number[] {
   const spans: TokenSpan[] = [
     ...article.annotations.entities.map((e) => ({ start: e.start, end: e.end, label: e.label, suggested: false })),
     ...suggestions.map((s) => ({ start: s.start, end: s.end, label: s.label, suggested: true })),
@@ -34,12 +34,8 @@ export function semanticTokenData(article: OpenArticle, suggestions: ReadonlyArr
   return data;
 }
 
-function lineLength(article: OpenArticle, line: number): number {
-  const doc = article.document;
-  const start = doc.offsetAt({ line, character: 0 });
-  const next = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
-  const text = doc.getText().slice(start, next);
-  return text.replace(/\r?\n$/, '').length;
+function lineLength(article: ArticleSnapshot, line: number): number {
+  return article.lineLength(line);
 }
 
 /**

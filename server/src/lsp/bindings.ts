@@ -8,12 +8,21 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   type WorkDoneProgressServerReporter,
+  MessageType,
+  ShowMessageNotification,
+  type CancellationToken,
+  type ProgressToken,
 } from 'vscode-languageserver';
 import type { IndexProgress } from '../workspace/corpusIndexer';
-import { SERVER_COMMANDS } from '../features/codeActions';
+import { SERVER_COMMANDS } from '../../../common/commands';
 import {
   CandidatesRequest,
   AnnotateRequest,
+  CorpusOfRequest,
+  CorpusStatsRequest,
+  DocumentStateDeltaNotification,
+  ExportTrainingDataRequest,
+  ImportCorpusRequest,
   DocumentStateNotification,
   DocumentStateRequest,
   RelabelRequest,
@@ -23,7 +32,9 @@ import {
   TOKEN_TYPES,
 } from '../../../common/protocol';
 import { GazetteerKnowledge } from '../workspace/knowledgeProvider';
-import { HashiyaServer, UserError } from './hashiyaServer';
+import { HashiyaServer } from './hashiyaServer';
+import type { ProgressSink } from './corpusRequests';
+import { UserError } from '../session/errors';
 
 /** Turns a user-facing error into an LSP error the client shows; anything else is logged as a bug. */
 function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
@@ -31,6 +42,8 @@ function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>)
     try {
       return await handler(params);
     } catch (error) {
+      // A refusal the user must read (a bad parameter, a stale or unwritable document): InvalidParams with the
+      // reason. RangeError comes from the core's own checks of offsets.
       if (error instanceof UserError || error instanceof RangeError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
       connection.console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       return new ResponseError(ErrorCodes.InternalError, String(error));
@@ -60,6 +73,9 @@ export function bindServer(connection: Connection): HashiyaServer {
   const server = new HashiyaServer({
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
+    sendStateDelta: (delta) => void connection.sendNotification(DocumentStateDeltaNotification, delta),
+    // A notification (window/showMessage), not the request form: nothing waits for the user's answer.
+    showMessage: (severity, message) => void connection.sendNotification(ShowMessageNotification.type, { type: severity === 'error' ? MessageType.Error : severity === 'warning' ? MessageType.Warning : MessageType.Info, message }),
     refreshSemanticTokens: () => {
       if (semanticRefresh) void connection.languages.semanticTokens.refresh();
     },
@@ -76,7 +92,7 @@ export function bindServer(connection: Connection): HashiyaServer {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: { delta: true } },
         documentSymbolProvider: { label: 'Entities' },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.Source] },
@@ -104,6 +120,7 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.onDidCloseTextDocument((p) => server.didClose(p));
   connection.onDidChangeWatchedFiles((p) => server.didChangeWatchedFiles(p));
   connection.languages.semanticTokens.on((p) => server.semanticTokens(p));
+  connection.languages.semanticTokens.onDelta((p) => server.semanticTokensDelta(p));
   connection.onDocumentSymbol((p) => server.documentSymbols(p));
   connection.onHover((p) => server.hover(p));
   connection.onCodeAction((p) => server.codeActions(p));
@@ -117,6 +134,23 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.onRequest(RelabelRequest, guard(connection, (p) => server.relabel(p)));
   connection.onRequest(SetStatusRequest, guard(connection, (p) => server.setStatus(p)));
   connection.onRequest(DocumentStateRequest, guard(connection, (p) => server.documentState(p)));
+  // Long corpus-wide requests: progress on the token the client sent, cancellation from the request.
+  const longRequest = <P extends { workDoneToken?: ProgressToken }, R>(title: string, run: (params: P, signal: AbortSignal, progress: ProgressSink) => Promise<R>) =>
+    async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      const reporter = params?.workDoneToken !== undefined ? connection.window.attachWorkDoneProgress(params.workDoneToken) : undefined;
+      reporter?.begin(title, 0, undefined, true);
+      try {
+        return await guard(connection, (p: P) => run(p, controller.signal, { report: (done, total, unit) => reporter?.report(Math.round((100 * done) / Math.max(1, total)), `${done}/${total} ${unit}`) }))(params);
+      } finally {
+        reporter?.done();
+      }
+    };
+  connection.onRequest(ExportTrainingDataRequest, longRequest('Hashiya: exporting', (p, signal, progress) => server.exportTrainingData(p.options, signal, progress)));
+  connection.onRequest(ImportCorpusRequest, longRequest('Hashiya: importing', (p, signal, progress) => server.importCorpus(p.options, signal, progress)));
+  connection.onRequest(CorpusStatsRequest, longRequest('Hashiya: counting', (p, signal, progress) => server.corpusStats(p.root, signal, progress)));
+  connection.onRequest(CorpusOfRequest, guard(connection, (p) => server.corpusOf(p?.uri)));
   connection.onShutdown(() => server.flush());
   return server;
 }

@@ -1,37 +1,37 @@
-// The language server's behaviour, independent of the transport: each method takes LSP params and returns LSP
-// results. `bindings.ts` is the only place that connects it to a connection.
-import { promises as fs } from 'node:fs';
+// The language server's behaviour, independent of the transport: LSP params in, LSP results out. Each open
+// article belongs to one ArticleSession (session/articleSession.ts), which alone changes it; this class routes
+// events and requests to sessions and answers features from their immutable snapshots. `bindings.ts` is the
+// only place that connects it to a connection.
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type {
-  DidChangeTextDocumentParams,
-  DidChangeWatchedFilesParams,
-  DidCloseTextDocumentParams,
-  DidOpenTextDocumentParams,
-  Diagnostic,
-  DocumentSymbol,
-  DocumentSymbolParams,
   CodeAction,
   CodeActionParams,
   CompletionItem,
   CompletionParams,
+  DidChangeTextDocumentParams,
+  DidChangeWatchedFilesParams,
+  DidCloseTextDocumentParams,
+  DidOpenTextDocumentParams,
+  DocumentSymbol,
+  DocumentSymbolParams,
   ExecuteCommandParams,
   Hover,
   HoverParams,
   Location,
   Position,
   ReferenceParams,
-  SymbolInformation,
-  WorkspaceSymbolParams,
   SemanticTokens,
   SemanticTokensParams,
+  SymbolInformation,
+  WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
-  CandidateInfo,
-  CandidatesParams,
   AnnotateParams,
   AnnotateResult,
+  CandidateInfo,
+  CandidatesParams,
   DocumentState,
   DocumentStateParams,
   RelabelParams,
@@ -40,153 +40,183 @@ import type {
   RemoveAnnotationResult,
   SetStatusParams,
 } from '../../../common/protocol';
-import { DocumentAnnotations } from '../core/annotations/documentAnnotations';
-import { CONFIG_FILE } from '../core/corpus/config';
-import { articleBytes, sha256Hex } from '../core/text/hash';
+import { SERVER_COMMANDS } from '../../../common/commands';
+import type { DocumentStateDelta } from '../../../common/stateDelta';
+import { CONFIG_FILE, type CorpusConfig } from '../core/corpus/config';
 import { parseSidecar } from '../core/sidecar/parse';
-import { serializeSidecar } from '../core/sidecar/serialize';
-import { articlePathFor, isSidecarPath, readFileIfExists, sidecarPathFor, writeFileAtomic } from '../core/sidecar/store';
-import { DOCUMENT_STATUSES, sameSpanAndLabel } from '../core/sidecar/types';
-import { articleDiagnostics, sidecarDiagnostics } from '../features/diagnostics';
-import { documentState, entityInfo } from '../features/documentState';
-import { documentSymbols } from '../features/documentSymbols';
-import { codeActions, fitToWords, SERVER_COMMANDS, type SpanArgs, wordOccurrences } from '../features/codeActions';
+import { articlePathFor, isSidecarPath, readFileIfExists } from '../core/sidecar/store';
+import { codeActions, conflictActions, unresolvedActions } from '../features/codeActions';
 import { candidateStart, completionItems, completionSpan } from '../features/completion';
-import { openSuggestions, suggestionInfos } from '../features/suggestions';
-import { sidecarCompletionItems, sidecarValueSite } from '../features/sidecarCompletion';
-import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
+import { documentSymbols } from '../features/documentSymbols';
 import { hoverFor } from '../features/hover';
 import { entityLocations } from '../features/locations';
-import { workspaceSymbols } from '../features/workspaceSymbols';
-import { CorpusIndexer, type IndexProgress } from '../workspace/corpusIndexer';
 import { semanticTokenData } from '../features/semanticTokens';
+import { sidecarCompletionItems, sidecarValueSite } from '../features/sidecarCompletion';
+import { openSuggestions } from '../features/suggestions';
+import { workspaceSymbols } from '../features/workspaceSymbols';
+import { ArticleSession, type SessionHost } from '../session/articleSession';
+import type { ArticleSnapshot } from '../session/articleSnapshot';
+import { UserError } from '../session/errors';
+import { nodeSessionFiles, type SessionFiles } from '../session/sessionFiles';
 import { Corpora } from '../workspace/corpora';
-import { OpenArticle } from '../workspace/openArticle';
+import { CorpusIndexer, type IndexProgress } from '../workspace/corpusIndexer';
+import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
+import * as ops from './annotationOps';
+import { defaultTextCacheFolder, GitHistory, historyChain, TextCache, type TextHistory } from '../core/annotations/textHistory';
+import * as corpus from './corpusRequests';
+import type { ProgressSink } from './corpusRequests';
+import type { ExportOverlay } from '../core/training/export';
+import type { ExportRequestOptions, ImportRequestOptions } from '../../../common/training';
+import { checkRange, checkStatus, checkUri } from './paramChecks';
+import { SemanticTokenCache } from './semanticTokenCache';
+import { StatePublisher } from './statePublisher';
 
 /** What the server needs from its connection; a test can pass a recorder. */
 export interface ServerHost {
-  publishDiagnostics(uri: string, diagnostics: Diagnostic[]): void;
+  publishDiagnostics(uri: string, diagnostics: import('vscode-languageserver').Diagnostic[]): void;
   sendState(state: DocumentState): void;
+  sendStateDelta(delta: DocumentStateDelta): void;
   refreshSemanticTokens(): void;
+  showMessage?(severity: 'info' | 'warning' | 'error', message: string): void;
   log(message: string): void;
   /** Progress for long background work, when the client supports it. */
   progress?(): IndexProgress | undefined;
 }
 
-/** A request the user must be told about (shown as an error message by the client). */
-export class UserError extends Error {}
-
-/** Typing pauses this long before the sidecar is rewritten with the moved offsets. */
-const TYPING_WRITE_DELAY_MS = 150;
+export { UserError } from '../session/errors';
 
 export class HashiyaServer {
-  private readonly articles = new Map<string, OpenArticle>();
+  private readonly sessions = new Map<string, ArticleSession>();
+  /** Opens in flight (locating the corpus, building its matcher): events for the uri wait for them. */
+  private readonly opening = new Map<string, Promise<ArticleSession | undefined>>();
   /** Sidecars open in the editor (as JSON): only completion of label and ref values is offered there. */
   private readonly sidecarDocuments = new Map<string, TextDocument>();
-  /** Loads in flight, so that changes arriving meanwhile wait for them. */
-  private readonly loading = new Map<string, Promise<OpenArticle | undefined>>();
+  /** Matchers ready for use, by corpus root: editing never waits for one to build. */
+  private readonly matchers = new Map<string, TextMatcher>();
+  private readonly matcherBuilds = new Map<string, Promise<TextMatcher | undefined>>();
   private workspaceRoots: string[] = [];
   private readonly corpora = new Corpora(() => this.workspaceRoots);
   private readonly indexer: CorpusIndexer;
+  private readonly publisher: StatePublisher;
+  private readonly tokens = new SemanticTokenCache();
+  private readonly sessionHost: SessionHost;
 
   constructor(
     private readonly host: ServerHost,
     private readonly knowledge?: KnowledgeProvider,
+    files: SessionFiles = nodeSessionFiles,
+    history: TextHistory | undefined = historyChain(new TextCache(defaultTextCacheFolder()), new GitHistory()),
   ) {
     this.indexer = new CorpusIndexer(() => host.progress?.());
-  }
-
-  /** The matcher of an article's corpus (undefined when no knowledge base is configured). */
-  private async matcher(article: OpenArticle): Promise<TextMatcher | undefined> {
-    if (!this.knowledge) return undefined;
-    const index = await this.indexer.peek(article.corpus.root);
-    return this.knowledge.matcherFor(article.corpus, index);
-  }
-
-  private async matchArticle(article: OpenArticle): Promise<void> {
-    const matcher = await this.matcher(article).catch((e: Error) => {
-      this.host.log(`knowledge base for ${article.corpus.root}: ${e.message}`);
-      return undefined;
-    });
-    article.candidates = matcher ? matcher.matchAll(article.document.getText(), article.annotations.index) : [];
+    this.publisher = new StatePublisher(host);
+    this.sessionHost = {
+      files,
+      history,
+      matcher: (corpus) => this.matchers.get(corpus.root),
+      publish: (snapshot, edits) => {
+        this.publisher.publish(snapshot, edits);
+        // Annotations changed without a text edit: the client would not ask for tokens again by itself.
+        if (edits.length === 0) host.refreshSemanticTokens();
+      },
+      written: (snapshot) => void this.indexer.update(snapshot.corpus.root, snapshot.path, snapshot.annotations.entities).then(() => this.corpusLearned(snapshot.corpus)),
+      message: (severity, message) => host.showMessage?.(severity, message),
+      log: (message) => host.log(message),
+    };
   }
 
   setWorkspaceRoots(uris: string[]): void {
     this.workspaceRoots = uris.map((u) => URI.parse(u).fsPath);
   }
 
-  // ---- document lifecycle -------------------------------------------------------------------------------------
+  // ---- knowledge -------------------------------------------------------------------------------------------------
 
-  async didOpen(params: DidOpenTextDocumentParams): Promise<void> {
+  /** Builds the matcher of a corpus once (in the background for later calls); resolves when it is ready. */
+  private ensureMatcher(corpus: CorpusConfig): Promise<TextMatcher | undefined> {
+    if (!this.knowledge) return Promise.resolve(undefined);
+    const key = corpus.root;
+    let build = this.matcherBuilds.get(key);
+    if (!build) {
+      build = this.knowledge.matcherFor(corpus, undefined).then(
+        (matcher) => {
+          this.matchers.set(key, matcher);
+          return matcher;
+        },
+        (error: Error) => {
+          this.host.log(`knowledge base for ${corpus.root}: ${error.message}`);
+          this.host.showMessage?.('error', `Hashiya: the knowledge base of ${corpus.root} could not be loaded: ${error.message}`);
+          return undefined;
+        },
+      );
+      this.matcherBuilds.set(key, build);
+    }
+    return build;
+  }
+
+  /** The corpus index learned something: corpus memory (suggestions from confirmed entities) updates. */
+  private corpusLearned(corpus: CorpusConfig): void {
+    const index = this.indexer.peek(corpus.root);
+    if (index && this.knowledge?.corpusChanged) void index.then((i) => this.knowledge!.corpusChanged!(corpus, i));
+  }
+
+  /** Indexes a corpus in the background (hover counts, references, symbols, corpus memory). */
+  private indexInBackground(corpus: CorpusConfig): void {
+    if (this.indexer.peek(corpus.root)) return;
+    void this.indexer
+      .index(corpus)
+      .then((index) => this.knowledge?.corpusChanged?.(corpus, index))
+      .catch((e: Error) => this.host.log(`indexing ${corpus.root} failed: ${e.message}`));
+  }
+
+  // ---- document lifecycle ------------------------------------------------------------------------------------
+
+  didOpen(params: DidOpenTextDocumentParams): Promise<void> {
     const { uri, languageId, version, text } = params.textDocument;
     if (isSidecarPath(uri)) {
       this.sidecarDocuments.set(uri, TextDocument.create(uri, languageId, version, text));
-      return;
+      return Promise.resolve();
     }
-    const load = this.load(uri, TextDocument.create(uri, languageId, version, text));
-    this.loading.set(uri, load);
-    try {
-      const article = await load;
-      if (article) this.publish(article);
-    } finally {
-      if (this.loading.get(uri) === load) this.loading.delete(uri);
-    }
+    const opening = this.openSession(uri, text, version);
+    this.opening.set(uri, opening);
+    return opening.then(
+      () => {
+        if (this.opening.get(uri) === opening) this.opening.delete(uri);
+      },
+      (error: Error) => {
+        if (this.opening.get(uri) === opening) this.opening.delete(uri);
+        this.host.log(`opening ${uri} failed: ${error.stack ?? error.message}`);
+      },
+    );
   }
 
-  private async load(uri: string, document: TextDocument): Promise<OpenArticle | undefined> {
-    const parsedUri = URI.parse(uri);
-    if (parsedUri.scheme !== 'file') return undefined;
-    const file = parsedUri.fsPath;
+  private async openSession(uri: string, text: string, version: number): Promise<ArticleSession | undefined> {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return undefined;
+    const file = parsed.fsPath;
     const location = await this.corpora.locate(file);
     if (!location) return undefined;
-    const corpus = await this.corpora.get(location.root);
-    const bytes = await fs.readFile(file).catch(() => undefined);
-    const hasBom = bytes !== undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    const sidecarPath = sidecarPathFor(file);
-    const article = new OpenArticle(uri, file, document, DocumentAnnotations.empty(document.getText()), corpus.config, sidecarPath, hasBom, 'missing', [], undefined, { moved: [], unresolved: [] });
-    await this.readSidecar(article, true);
-    await this.matchArticle(article);
-    this.articles.set(uri, article);
-    // The corpus index (hover counts, references, symbols, corpus memory) builds in the background.
-    void this.indexer
-      .index(corpus.config)
-      .then((index) => this.knowledge?.corpusChanged?.(corpus.config, index))
-      .catch((e: Error) => this.host.log(`indexing ${corpus.config.root} failed: ${e.message}`));
-    return article;
+    const corpus = (await this.corpora.get(location.root)).config;
+    await this.ensureMatcher(corpus);
+    const session = new ArticleSession(this.sessionHost, uri, file, corpus);
+    this.sessions.set(uri, session);
+    void session.open(text, version).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
+    this.indexInBackground(corpus);
+    return session;
   }
 
-  /** (Re)reads the sidecar of `article` and places its annotations on the current text. */
-  private async readSidecar(article: OpenArticle, repair: boolean): Promise<void> {
-    const sidecarText = await readFileIfExists(article.sidecarPath);
-    article.sidecarText = sidecarText;
-    const text = article.document.getText();
-    if (sidecarText === undefined) {
-      article.health = 'missing';
-      article.sidecarProblems = [];
-      article.annotations = DocumentAnnotations.empty(text);
-      article.loadReport = { moved: [], unresolved: [] };
-      return;
-    }
-    const parsed = parseSidecar(sidecarText);
-    article.sidecarProblems = parsed.problems;
-    if (!parsed.sidecar) {
-      // Never overwritten: the annotator fixes it (the diagnostics show where), then it is read again.
-      article.health = 'corrupt';
-      article.annotations = DocumentAnnotations.empty(text);
-      article.loadReport = { moved: [], unresolved: [] };
-      return;
-    }
-    article.health = 'ok';
-    const { annotations, report } = DocumentAnnotations.fromSidecar(text, parsed.sidecar);
-    article.annotations = annotations;
-    article.loadReport = report;
-    article.lastWritten = sidecarText;
-    const sha = this.shaOf(article);
-    if (repair && parsed.sidecar.sha256 !== sha) {
-      // The article changed since the sidecar was written (or unsaved edits were discarded): write the
-      // re-anchored annotations against this text, unresolved ones included.
-      await this.writeNow(article);
-    }
+  /** The session of an open article (after its open has been queued), or undefined. */
+  private async sessionFor(uri: string): Promise<ArticleSession | undefined> {
+    return this.sessions.get(uri) ?? (await this.opening.get(uri));
+  }
+
+  private async snapshotFor(uri: string): Promise<ArticleSnapshot | undefined> {
+    const session = await this.sessionFor(uri);
+    return session ? session.settled() : undefined;
+  }
+
+  private async requireSession(uri: unknown): Promise<ArticleSession> {
+    const session = await this.sessionFor(checkUri(uri));
+    if (!session) throw new UserError('This document is not an article of a Hashiya corpus (no hashiya.json above it and no sidecar beside it).');
+    return session;
   }
 
   async didChange(params: DidChangeTextDocumentParams): Promise<void> {
@@ -196,273 +226,178 @@ export class HashiyaServer {
       this.sidecarDocuments.set(uri, TextDocument.update(sidecar, params.contentChanges, params.textDocument.version));
       return;
     }
-    await this.loading.get(uri);
-    const article = this.articles.get(uri);
-    if (!article) return;
-    await article.serialize(async () => {
-      let moved = false;
-      const matcher = this.knowledge ? await this.matcher(article).catch(() => undefined) : undefined;
-      for (const change of params.contentChanges) {
-        const doc = article.document;
-        const [start, end] = 'range' in change ? [doc.offsetAt(change.range.start), doc.offsetAt(change.range.end)] : [0, doc.getText().length];
-        const oldIndex = article.annotations.index;
-        moved = article.annotations.applyChange(start, end, change.text) || moved;
-        article.document = TextDocument.update(doc, [change], params.textDocument.version);
-        if (matcher) {
-          article.candidates = matcher.rematch(article.candidates, oldIndex, article.annotations.text, article.annotations.index, { start, end, inserted: change.text });
-        }
-      }
-      if (moved || article.health === 'ok') this.scheduleWrite(article);
-      this.publish(article);
-    });
+    // Queued synchronously when the session exists, so that edits keep their order.
+    const session = this.sessions.get(uri) ?? (await this.opening.get(uri));
+    await session?.edit(params.contentChanges, params.textDocument.version);
   }
 
   async didClose(params: DidCloseTextDocumentParams): Promise<void> {
-    if (this.sidecarDocuments.delete(params.textDocument.uri)) return;
-    const article = this.articles.get(params.textDocument.uri);
-    if (!article) return;
-    await article.serialize(async () => {
-      if (article.writeTimer) {
-        clearTimeout(article.writeTimer);
-        article.writeTimer = undefined;
-        await this.writeNow(article);
-      }
-    });
-    this.articles.delete(params.textDocument.uri);
-    this.host.publishDiagnostics(params.textDocument.uri, []);
+    const uri = params.textDocument.uri;
+    if (this.sidecarDocuments.delete(uri)) return;
+    const session = await this.sessionFor(uri);
+    if (!session) return;
+    this.sessions.delete(uri);
+    this.tokens.forget(uri);
+    await session.close();
+    this.publisher.forget(uri, session.sidecarPath);
   }
 
   async didChangeWatchedFiles(params: DidChangeWatchedFilesParams): Promise<void> {
     for (const change of params.changes) {
       const file = URI.parse(change.uri).fsPath;
       if (path.basename(file) === CONFIG_FILE) {
-        this.corpora.invalidate(path.dirname(file));
-        for (const article of this.articles.values()) {
-          if (article.corpus.root !== path.dirname(file)) continue;
-          const corpus = await this.corpora.get(article.corpus.root);
-          article.corpus = corpus.config;
-          this.publish(article);
-        }
-        this.host.refreshSemanticTokens();
+        await this.configChanged(path.dirname(file));
         continue;
       }
-      if (file.endsWith('.ann.json')) await this.reindexSidecar(file);
-      for (const article of this.articles.values()) {
-        if (article.sidecarPath !== file) continue;
-        await article.serialize(async () => {
-          const onDisk = await readFileIfExists(file);
-          if (onDisk !== undefined && onDisk === article.lastWritten) return; // our own write
-          await this.readSidecar(article, false);
-          this.publish(article);
-        });
+      if (isSidecarPath(file)) {
+        await this.reindexSidecar(file);
+        for (const session of this.sessions.values()) if (session.sidecarPath === file) await session.sidecarChanged();
       }
     }
+  }
+
+  /** hashiya.json changed: a new configuration, a new matcher, every open article of the corpus matched again. */
+  private async configChanged(root: string): Promise<void> {
+    this.corpora.invalidate(root);
+    this.matchers.delete(root);
+    this.matcherBuilds.delete(root);
+    this.indexer.forget(root);
+    const affected = [...this.sessions.values()].filter((s) => s.corpusRoot === root);
+    if (affected.length === 0) return;
+    const corpus = (await this.corpora.get(root)).config;
+    await this.ensureMatcher(corpus);
+    await Promise.all(affected.map((s) => s.reconfigure(corpus)));
+    this.indexInBackground(corpus);
+    this.host.refreshSemanticTokens();
   }
 
   /** A sidecar changed on disk (git checkout, another tool): the corpus index learns its entities. */
   private async reindexSidecar(sidecarPath: string): Promise<void> {
-    const articlePath = sidecarPath.replace(/\.ann\.json$/, '.txt');
+    const articlePath = articlePathFor(sidecarPath);
     const location = await this.corpora.locate(articlePath);
     if (!location || !this.indexer.peek(location.root)) return;
-    const text = await readFileIfExists(sidecarPath);
+    const text = await readFileIfExists(sidecarPath).catch(() => undefined);
     await this.indexer.update(location.root, articlePath, text === undefined ? undefined : parseSidecar(text).sidecar?.entities);
   }
 
-  // ---- writing ------------------------------------------------------------------------------------------------
+  // ---- annotation requests -----------------------------------------------------------------------------------
 
-  private shaOf(article: OpenArticle): string {
-    return sha256Hex(articleBytes(article.document.getText(), article.hasBom));
+  async annotate(params: AnnotateParams): Promise<AnnotateResult> {
+    return (await this.requireSession(params?.textDocument?.uri)).mutate((draft) => ops.annotate(draft, params));
   }
 
-  private scheduleWrite(article: OpenArticle): void {
-    if (article.health === 'corrupt') return;
-    if (article.health === 'missing' && article.annotations.entities.length === 0 && article.annotations.rejected.length === 0) return;
-    if (article.writeTimer) clearTimeout(article.writeTimer);
-    article.writeTimer = setTimeout(() => {
-      article.writeTimer = undefined;
-      void article.serialize(() => this.writeNow(article)).catch((e: Error) => this.host.log(`could not write ${article.sidecarPath}: ${e.message}`));
-    }, TYPING_WRITE_DELAY_MS);
+  async removeAnnotation(params: RemoveAnnotationParams): Promise<RemoveAnnotationResult> {
+    return (await this.requireSession(params?.textDocument?.uri)).mutate((draft) => ops.removeAnnotation(draft, params));
   }
 
-  /** Writes the sidecar for the current text. Refuses to write over a sidecar that could not be read. */
-  private async writeNow(article: OpenArticle): Promise<void> {
-    if (article.health === 'corrupt') {
-      throw new UserError(`${article.sidecarPath} has errors (see Problems); fix it before annotating — it is never overwritten`);
-    }
-    if (article.writeTimer) {
-      clearTimeout(article.writeTimer);
-      article.writeTimer = undefined;
-    }
-    const content = serializeSidecar(article.annotations.toSidecar(path.basename(article.path), this.shaOf(article)));
-    if (content === article.lastWritten && article.sidecarText === content) return;
-    // Somebody else changed the sidecar on disk since we read it: do not overwrite their work blindly.
-    const onDisk = await readFileIfExists(article.sidecarPath);
-    if (onDisk !== undefined && onDisk !== article.lastWritten && onDisk !== content) {
-      const reparsed = parseSidecar(onDisk);
-      if (!reparsed.sidecar) {
-        article.health = 'corrupt';
-        article.sidecarProblems = reparsed.problems;
-        article.sidecarText = onDisk;
-        this.publish(article);
-        throw new UserError(`${article.sidecarPath} was changed on disk and has errors; it was not overwritten`);
-      }
-    }
-    article.lastWritten = content;
-    article.sidecarText = content;
-    await writeFileAtomic(article.sidecarPath, content);
-    article.health = 'ok';
-    article.sidecarProblems = [];
-    await this.indexer.update(article.corpus.root, article.path, article.annotations.entities);
-    const index = this.indexer.peek(article.corpus.root);
-    if (index && this.knowledge?.corpusChanged) this.knowledge.corpusChanged(article.corpus, await index);
-  }
-
-  private publish(article: OpenArticle): void {
-    this.host.publishDiagnostics(article.uri, articleDiagnostics(article));
-    const sidecarUri = URI.file(article.sidecarPath).toString();
-    this.host.publishDiagnostics(sidecarUri, article.sidecarText !== undefined ? sidecarDiagnostics(article.sidecarText, article.sidecarProblems) : []);
-    this.host.sendState(documentState(article, suggestionInfos(article, openSuggestions(article))));
-  }
-
-  // ---- requests -----------------------------------------------------------------------------------------------
-
-  private async article(uri: string): Promise<OpenArticle> {
-    await this.loading.get(uri);
-    const article = this.articles.get(uri);
-    if (!article) throw new UserError('This document is not an article of a Hashiya corpus (no hashiya.json above it and no sidecar beside it).');
-    return article;
-  }
-
-  /** Runs an annotation change, writes the sidecar at once and tells the client. */
-  private async mutate<T>(uri: string, change: (article: OpenArticle) => T): Promise<T> {
-    const article = await this.article(uri);
-    return article.serialize(async () => {
-      if (article.health === 'corrupt') await this.writeNow(article); // throws the explanation
-      const result = change(article);
-      await this.writeNow(article);
-      this.publish(article);
-      return result;
-    });
-  }
-
-  annotate(params: AnnotateParams): Promise<AnnotateResult> {
-    return this.mutate(params.textDocument.uri, (article) => {
-      if (!article.corpus.labels.some((l) => l.name === params.label)) {
-        throw new UserError(`Unknown label "${params.label}"; hashiya.json defines ${article.corpus.labels.map((l) => l.name).join(', ')}`);
-      }
-      const start = article.toCodePoint(params.range.start);
-      const end = article.toCodePoint(params.range.end);
-      if (end <= start) throw new UserError('Select the text to annotate first.');
-      const added = article.annotations.add(start, end, params.label, params.ref);
-      const entity = added ?? article.annotations.entities.find((e) => sameSpanAndLabel(e, { start, end, label: params.label, text: '' }));
-      if (!added && entity && params.ref && entity.ref !== params.ref) entity.ref = params.ref;
-      return entity ? { entity: entityInfo(article, entity), added: added !== undefined } : { added: false };
-    });
-  }
-
-  removeAnnotation(params: RemoveAnnotationParams): Promise<RemoveAnnotationResult> {
-    return this.mutate(params.textDocument.uri, (article) => {
-      const start = article.toCodePoint(params.range.start);
-      const end = article.toCodePoint(params.range.end);
-      const labelOk = (label: string) => params.label === undefined || params.label === label;
-      let removed;
-      if (params.exact) {
-        removed = article.annotations.remove((e) => e.start === start && e.end === end && labelOk(e.label));
-      } else {
-        const target = article.annotations.entitiesAt(start).find((e) => labelOk(e.label) && (end === start || (e.start <= start && e.end >= end)));
-        removed = target ? article.annotations.remove((e) => e === target) : [];
-      }
-      return { removed: removed.map((e) => entityInfo(article, e)) };
-    });
-  }
-
-  relabel(params: RelabelParams): Promise<RelabelResult> {
-    return this.mutate(params.textDocument.uri, (article) => {
-      const start = article.toCodePoint(params.range.start);
-      const end = article.toCodePoint(params.range.end);
-      if (params.newLabel && !article.corpus.labels.some((l) => l.name === params.newLabel)) {
-        throw new UserError(`Unknown label "${params.newLabel}"`);
-      }
-      const targets = article.annotations.entitiesAt(start).filter((e) => (end === start || (e.start === start && e.end === end)) && (params.label === undefined || e.label === params.label));
-      const target = targets[0];
-      if (!target) return { changed: [] };
-      const replaced = { ...target };
-      if (params.newLabel) replaced.label = params.newLabel;
-      if (params.ref === null) delete replaced.ref;
-      else if (params.ref !== undefined) replaced.ref = params.ref;
-      article.annotations.remove((e) => e === target);
-      article.annotations.remove((e) => sameSpanAndLabel(e, replaced));
-      const added = article.annotations.add(replaced.start, replaced.end, replaced.label, replaced.ref, replaced.extra);
-      return { changed: added ? [entityInfo(article, added)] : [] };
-    });
+  async relabel(params: RelabelParams): Promise<RelabelResult> {
+    return (await this.requireSession(params?.textDocument?.uri)).mutate((draft) => ops.relabel(draft, params));
   }
 
   async setStatus(params: SetStatusParams): Promise<DocumentState | null> {
-    if (!DOCUMENT_STATUSES.includes(params.status)) throw new UserError(`Unknown status "${params.status}"`);
-    return this.mutate(params.textDocument.uri, (article) => {
-      article.annotations.status = params.status;
-      return documentState(article);
+    const status = checkStatus(params?.status);
+    const session = await this.requireSession(params?.textDocument?.uri);
+    await session.mutate((draft) => {
+      draft.annotations.status = status;
     });
+    return this.publisher.stateOf(session.snapshot);
   }
 
+  /** The whole state, for a client that missed a delta or starts late. */
   async documentState(params: DocumentStateParams): Promise<DocumentState | null> {
-    await this.loading.get(params.textDocument.uri);
-    const article = this.articles.get(params.textDocument.uri);
-    return article ? documentState(article) : null;
+    const snapshot = await this.snapshotFor(params?.textDocument?.uri);
+    return snapshot ? this.publisher.resend(snapshot) : null;
   }
 
-  // ---- language features --------------------------------------------------------------------------------------
+  /** The server commands behind code actions, completions and the client's own commands. */
+  async executeCommand(params: ExecuteCommandParams): Promise<unknown> {
+    const args = params.arguments?.[0];
+    if (!args || typeof args !== 'object') throw new UserError(`${params.command} needs an argument object`);
+    const session = await this.requireSession((args as { uri?: unknown }).uri);
+    switch (params.command) {
+      case SERVER_COMMANDS.accept:
+        return session.mutate((d) => ops.accept(d, args));
+      case SERVER_COMMANDS.reject:
+        return session.mutate((d) => ops.reject(d, args));
+      case SERVER_COMMANDS.acceptAll:
+        return session.mutate((d) => ops.acceptAll(d, args));
+      case SERVER_COMMANDS.remove:
+        return session.mutate((d) => ops.remove(d, args));
+      case SERVER_COMMANDS.relabel:
+        return session.mutate((d) => ops.relabelCommand(d, args));
+      case SERVER_COMMANDS.fitToWords:
+        return session.mutate((d) => ops.fitToWordsCommand(d, args));
+      case SERVER_COMMANDS.annotateAll:
+        return session.mutate((d) => ops.annotateAll(d, args));
+      case SERVER_COMMANDS.removeUnresolved:
+        return session.mutate((d) => ops.removeUnresolved(d, args));
+      case SERVER_COMMANDS.placeUnresolved:
+        return session.mutate((d) => ops.placeUnresolved(d, args));
+      case SERVER_COMMANDS.resolveConflict: {
+        const { key, choice } = args as { key?: unknown; choice?: unknown };
+        if (typeof key !== 'string' || !['ours', 'theirs', 'both'].includes(choice as string)) throw new UserError('resolveConflict needs a conflict key and a choice: ours, theirs or both');
+        return session.resolveConflict(key, choice as 'ours' | 'theirs' | 'both');
+      }
+      default:
+        throw new UserError(`Unknown command ${params.command}`);
+    }
+  }
+
+  // ---- language features (read snapshots) --------------------------------------------------------------------
 
   async semanticTokens(params: SemanticTokensParams): Promise<SemanticTokens> {
-    await this.loading.get(params.textDocument.uri);
-    const article = this.articles.get(params.textDocument.uri);
-    if (!article) return { data: [] };
-    return article.serialize(() => ({ data: semanticTokenData(article, openSuggestions(article)) }));
+    const snapshot = await this.snapshotFor(params.textDocument.uri);
+    if (!snapshot) return { data: [] };
+    return this.tokens.full(snapshot.uri, semanticTokenData(snapshot, openSuggestions(snapshot)));
+  }
+
+  async semanticTokensDelta(params: { textDocument: { uri: string }; previousResultId: string }) {
+    const snapshot = await this.snapshotFor(params.textDocument.uri);
+    if (!snapshot) return { data: [] };
+    return this.tokens.delta(snapshot.uri, params.previousResultId, semanticTokenData(snapshot, openSuggestions(snapshot)));
   }
 
   async documentSymbols(params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
-    await this.loading.get(params.textDocument.uri);
-    const article = this.articles.get(params.textDocument.uri);
-    return article ? article.serialize(() => documentSymbols(article)) : [];
+    const snapshot = await this.snapshotFor(params.textDocument.uri);
+    return snapshot ? documentSymbols(snapshot) : [];
   }
 
   async hover(params: HoverParams): Promise<Hover | null> {
-    await this.loading.get(params.textDocument.uri);
-    const article = this.articles.get(params.textDocument.uri);
-    if (!article) return null;
-    const entity = article.annotations.entitiesAt(article.toCodePoint(params.position))[0];
-    const index = await this.indexer.peek(article.corpus.root);
-    const offset = article.toCodePoint(params.position);
-    const kb = entity?.ref ? (await this.matcher(article))?.describe(entity.ref) : undefined;
+    const snapshot = await this.snapshotFor(params.textDocument.uri);
+    if (!snapshot) return null;
+    const offset = snapshot.toCodePoint(params.position);
+    const entity = snapshot.annotations.entitiesAt(offset)[0];
+    const index = await this.indexer.peek(snapshot.corpus.root);
+    const matcher = this.matchers.get(snapshot.corpus.root);
     if (entity) {
+      const kb = entity.ref ? matcher?.describe(entity.ref) : undefined;
       const subject = { ...entity, ...(kb?.name ? { name: kb.name } : {}), ...(kb?.description ? { description: kb.description } : {}), source: kb ? `${kb.source}; confirmed by an annotator` : 'manual', suggested: false };
-      return hoverFor(article, subject, index?.occurrences(entity));
+      return hoverFor(snapshot, subject, index?.occurrences(entity));
     }
-    const suggestion = openSuggestions(article).find((s) => s.start <= offset && offset <= s.end);
+    const suggestion = openSuggestions(snapshot).find((s) => s.start <= offset && offset <= s.end);
     if (!suggestion) return null;
-    const text = article.annotations.slice(suggestion.start, suggestion.end);
-    return hoverFor(article, { ...suggestion, text, suggested: true }, index?.occurrences({ ...suggestion, text }));
+    const text = snapshot.annotations.slice(suggestion.start, suggestion.end);
+    return hoverFor(snapshot, { ...suggestion, text, suggested: true }, index?.occurrences({ ...suggestion, text }));
   }
 
   async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
-    await this.loading.get(params.textDocument.uri);
-    const article = this.articles.get(params.textDocument.uri);
-    if (!article) return [];
-    return article.serialize(() => codeActions(article, article.toCodePoint(params.range.start), article.toCodePoint(params.range.end), openSuggestions(article)));
+    const snapshot = await this.snapshotFor(params.textDocument.uri);
+    if (!snapshot) return [];
+    const from = snapshot.toCodePoint(params.range.start);
+    const to = snapshot.toCodePoint(params.range.end);
+    return [...conflictActions(snapshot, from, to), ...unresolvedActions(snapshot, params.context?.diagnostics ?? []), ...codeActions(snapshot, from, to, openSuggestions(snapshot))];
   }
 
-  async completion(params: CompletionParams & { range?: { start: { line: number; character: number }; end: { line: number; character: number } } }): Promise<CompletionItem[]> {
+  async completion(params: CompletionParams): Promise<CompletionItem[]> {
     const sidecar = this.sidecarDocuments.get(params.textDocument.uri);
     if (sidecar) return this.sidecarCompletion(sidecar, params.position);
-    await this.loading.get(params.textDocument.uri);
-    const article = this.articles.get(params.textDocument.uri);
-    if (!article) return [];
-    const offset = article.toCodePoint(params.position);
-    const span = completionSpan(article, offset, offset);
-    if (!span) return [];
-    const matcher = await this.matcher(article);
-    if (!matcher) return [];
-    return completionItems(article, span, matcher.rank(article.annotations.slice(span.start, span.end), 50));
+    const snapshot = await this.snapshotFor(params.textDocument.uri);
+    if (!snapshot) return [];
+    const offset = snapshot.toCodePoint(params.position);
+    const span = completionSpan(snapshot, offset, offset);
+    const matcher = this.matchers.get(snapshot.corpus.root);
+    if (!span || !matcher) return [];
+    return completionItems(snapshot, span, matcher.rank(snapshot.annotations.slice(span.start, span.end), 50));
   }
 
   /** Label and ref values of a sidecar's entities, from its corpus's labels and knowledge base. */
@@ -473,7 +408,7 @@ export class HashiyaServer {
     const location = await this.corpora.locate(articlePathFor(URI.parse(document.uri).fsPath, site.articleName));
     if (!location) return [];
     const corpus = (await this.corpora.get(location.root)).config;
-    const matcher = this.knowledge ? await this.knowledge.matcherFor(corpus, await this.indexer.peek(corpus.root)).catch(() => undefined) : undefined;
+    const matcher = await this.ensureMatcher(corpus);
     return sidecarCompletionItems(site, { labels: corpus.labels, ...(matcher ? { rank: (q, limit) => matcher.rank(q, limit) } : {}) }, (start, end) => ({
       start: document.positionAt(start),
       end: document.positionAt(end),
@@ -481,92 +416,77 @@ export class HashiyaServer {
   }
 
   async candidates(params: CandidatesParams): Promise<CandidateInfo[]> {
-    const article = await this.article(params.textDocument.uri);
-    const start = article.toCodePoint(params.range.start);
-    const span = completionSpan(article, start, article.toCodePoint(params.range.end));
-    const matcher = await this.matcher(article);
+    const session = await this.requireSession(params?.textDocument?.uri);
+    const snapshot = await session.settled();
+    const { start, end } = checkRange(snapshot, params.range, true);
+    const span = completionSpan(snapshot, start, end);
+    const matcher = await this.ensureMatcher(snapshot.corpus);
     if (!span || !matcher) return [];
-    return matcher.rank(article.annotations.slice(span.start, span.end), params.limit ?? 30).map((c) => ({ ...c, range: article.toRange(candidateStart(article, span, c), span.end) }));
-  }
-
-  /** The server commands behind code actions and completions. */
-  async executeCommand(params: ExecuteCommandParams): Promise<unknown> {
-    const args = (params.arguments?.[0] ?? {}) as SpanArgs & { newLabel?: string; newRef?: string };
-    switch (params.command) {
-      case SERVER_COMMANDS.accept:
-        return this.mutate(args.uri, (article) => article.annotations.add(args.start, args.end, args.label, args.ref) !== undefined);
-      case SERVER_COMMANDS.reject:
-        return this.mutate(args.uri, (article) => article.annotations.reject(args.start, args.end, args.label));
-      case SERVER_COMMANDS.acceptAll:
-        return this.mutate(args.uri, (article) => {
-          let n = 0;
-          for (const s of openSuggestions(article)) {
-            if (args.label && s.label !== args.label) continue;
-            // Of several candidates for one span and label, the first (best) ref wins.
-            if (article.annotations.add(s.start, s.end, s.label, s.ref)) n++;
-          }
-          return n;
-        });
-      case SERVER_COMMANDS.remove:
-        return this.mutate(args.uri, (article) => article.annotations.remove((e) => e.start === args.start && e.end === args.end && e.label === args.label).length);
-      case SERVER_COMMANDS.relabel:
-        return this.mutate(args.uri, (article) => {
-          const [old] = article.annotations.remove((e) => e.start === args.start && e.end === args.end && e.label === args.label);
-          if (!old) return false;
-          const ref = args.newRef ?? (args.newLabel && args.newLabel !== old.label ? undefined : old.ref);
-          return article.annotations.add(old.start, old.end, args.newLabel ?? old.label, ref, old.extra) !== undefined;
-        });
-      case SERVER_COMMANDS.fitToWords:
-        return this.mutate(args.uri, (article) => {
-          const [old] = article.annotations.remove((e) => e.start === args.start && e.end === args.end && e.label === args.label);
-          if (!old) return false;
-          const fitted = fitToWords(article, old);
-          return article.annotations.add(fitted.start, fitted.end, old.label, old.ref, old.extra) !== undefined;
-        });
-      case SERVER_COMMANDS.annotateAll:
-        return this.mutate(args.uri, (article) => {
-          const length = args.end - args.start;
-          let n = 0;
-          for (const start of wordOccurrences(article, article.annotations.slice(args.start, args.end))) {
-            if (article.annotations.add(start, start + length, args.label, args.ref)) n++;
-          }
-          return n;
-        });
-      default:
-        throw new UserError(`Unknown command ${params.command}`);
-    }
+    return matcher.rank(snapshot.annotations.slice(span.start, span.end), params.limit ?? 30).map((c) => ({ ...c, range: snapshot.toRange(candidateStart(snapshot, span, c), span.end) }));
   }
 
   /** Every occurrence of the entity at the cursor across the corpus: same ref, or same label and text. */
   async references(params: ReferenceParams): Promise<Location[]> {
-    await this.loading.get(params.textDocument.uri);
-    const article = this.articles.get(params.textDocument.uri);
-    if (!article) return [];
-    const entity = article.annotations.entitiesAt(article.toCodePoint(params.position))[0];
+    const snapshot = await this.snapshotFor(params.textDocument.uri);
+    if (!snapshot) return [];
+    const entity = snapshot.annotations.entitiesAt(snapshot.toCodePoint(params.position))[0];
     if (!entity) return [];
-    const index = await this.indexer.index(article.corpus);
+    const index = await this.indexer.index(snapshot.corpus);
     return (await entityLocations(index.find(entity), (file) => this.openText(file))).map((found) => found.location);
   }
 
   async workspaceSymbols(params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
-    const roots = new Set([...this.articles.values()].map((a) => a.corpus));
+    const corpora = new Map<string, CorpusConfig>();
+    for (const s of this.sessions.values()) corpora.set(s.corpusRoot, s.snapshot.corpus);
     const results: SymbolInformation[] = [];
-    for (const corpus of roots) {
+    for (const corpus of corpora.values()) {
       const index = await this.indexer.index(corpus);
-      results.push(...(await workspaceSymbols(index, params.query, corpus, (file) => this.openText(file))));
+      for (const symbol of await workspaceSymbols(index, params.query, corpus, (file) => this.openText(file))) results.push(symbol);
     }
     return results;
   }
 
   private openText(file: string): string | undefined {
-    for (const article of this.articles.values()) if (article.path === file) return article.document.getText();
+    for (const session of this.sessions.values()) if (session.path === file) return session.snapshot.text;
     return undefined;
+  }
+
+  // ---- corpus-wide requests ----------------------------------------------------------------------------------
+
+  /** Open articles of the corpus at `root`, as the editor has them. */
+  private async overlayFor(root: string): Promise<ExportOverlay> {
+    const overlay = new Map<string, { text: string; hasBom: boolean; sidecarText: string }>();
+    const resolved = path.resolve(root);
+    for (const session of this.sessions.values()) {
+      if (session.corpusRoot !== resolved) continue;
+      const view = await session.exportView();
+      if (view) overlay.set(session.path, view);
+    }
+    return overlay;
+  }
+
+  async exportTrainingData(options: ExportRequestOptions, signal: AbortSignal, progress: ProgressSink) {
+    return corpus.exportTrainingData(options, await this.overlayFor(options?.root ?? ''), signal, progress);
+  }
+
+  importCorpus(options: ImportRequestOptions, signal: AbortSignal, progress: ProgressSink) {
+    return corpus.importTrainingData(options, signal, progress);
+  }
+
+  corpusStats(root: string, signal: AbortSignal, progress: ProgressSink) {
+    return corpus.statistics(root, signal, progress);
+  }
+
+  /** The corpus a file belongs to (for the client deciding which .txt files are articles). */
+  async corpusOf(uri: string): Promise<{ root: string } | null> {
+    const parsed = URI.parse(checkUri(uri));
+    if (parsed.scheme !== 'file') return null;
+    const location = await this.corpora.locate(parsed.fsPath);
+    return location ? { root: location.root } : null;
   }
 
   /** Writes pending sidecars (on shutdown). */
   async flush(): Promise<void> {
-    for (const article of this.articles.values()) {
-      if (article.writeTimer) await article.serialize(() => this.writeNow(article));
-    }
+    await Promise.all([...this.sessions.values()].map((s) => s.flush()));
   }
 }

@@ -3,7 +3,7 @@
 import type { CorpusConfig } from '../core/corpus/config';
 import type { EntityIndex } from '../core/corpus/entityIndex';
 import type { Candidate, GazetteerMatcher } from '../core/gazetteer/matcher';
-import { buildMatcher, corpusMemoryEntries, readKnowledge } from '../core/gazetteer/load';
+import { buildMatcher, corpusMemoryEntries, loadMatcher } from '../core/gazetteer/load';
 import { prepareRanking, rankEntries } from '../core/gazetteer/rank';
 import { rematchAfterEdit } from '../core/gazetteer/rematch';
 import type { KnowledgeProvider, TextMatcher } from './knowledge';
@@ -79,8 +79,8 @@ export class GazetteerKnowledge implements KnowledgeProvider {
     let knowledge = this.corpora.get(key);
     if (!knowledge) {
       knowledge = (async () => {
-        const sources = await readKnowledge(config, this.builtinDir ? { builtinDir: this.builtinDir } : {});
-        const fixed = buildMatcher(config, sources);
+        // Streamed from the files into the index: no object per gazetteer row.
+        const fixed = await loadMatcher(config, this.builtinDir ? { builtinDir: this.builtinDir } : {});
         const memory = buildMatcher(config, { gazetteers: [], memory: corpus ? corpusMemoryEntries(corpus) : [] });
         // The completion and hover indexes are built on first use; build them now, once the first suggestions have
         // gone out, so that the first completion does not wait (about 2 s for a million names).

@@ -55,6 +55,8 @@ suite('Hashiya extension', () => {
     articleUri = vscode.Uri.joinPath(folder.uri, ARTICLE);
     sidecarFile = sidecarPathOf(articleUri);
     original = readSidecar(sidecarFile);
+    // These tests read the semantic tokens the editor gets, which it gets only with entity text colouring on.
+    await vscode.workspace.getConfiguration('hashiya.editor').update('colourEntityText', true, vscode.ConfigurationTarget.Global);
     console.log(`VS Code ${vscode.version}, ${vscode.env.appName}, remote ${vscode.env.remoteName ?? 'none'}, workspace ${folder.uri.fsPath}`);
   });
 

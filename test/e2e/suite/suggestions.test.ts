@@ -21,6 +21,8 @@ suite('Hashiya suggestions', () => {
     const extension = vscode.extensions.getExtension<{ ready: Promise<void> }>('hashiya.hashiya')!;
     await within('activation', Promise.resolve(extension.activate()), 30_000);
     await within('language client', extension.exports.ready, 30_000);
+    // These tests read the semantic tokens the editor gets, which it gets only with entity text colouring on.
+    await vscode.workspace.getConfiguration('hashiya.editor').update('colourEntityText', true, vscode.ConfigurationTarget.Global);
     document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
     document = await waitFor('hashiya-arabic language', () => {

@@ -1,6 +1,10 @@
 // `hashiya export DIR --format F --out PATH`: training data from a corpus (SPEC §6), through the core's
 // exportCorpus, with its counts printed and written to a manifest beside the output.
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { describeReanchor } from '../../core/annotations/reanchorSidecar';
+import { defaultTextCacheFolder, GitHistory, historyChain, TextCache } from '../../core/annotations/textHistory';
+import { parseShard, pathList } from '../../core/corpus/shard';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../core/sidecar/types';
 import { type ExportManifest, ExportError, exportCorpus, type Counts } from '../../core/training/export';
 import { CLITIC_POLICIES, type CliticPolicy, EXPORT_FORMATS, type ExportFormat, NESTED_POLICIES, type NestedPolicy, SCHEMES, type Scheme } from '../../core/training/types';
@@ -87,10 +91,16 @@ options:
                                و ف ب ك ل before the article ال off every word, one token per clitic
   --no-docstart                conll: no -DOCSTART- lines
   --json                       print the manifest as JSON instead of the summary
+  --shard K/N                  only the articles whose path (relative to DIR) hashes to shard K of N: N
+                               machines given the same corpus export disjoint parts that together are all of it
+  --files-from PATH            only the articles listed in PATH, one per line (- reads standard input)
 
 Tokens: runs of letters, marks and digits, each punctuation mark apart, never across an entity boundary;
 sentences end at . ! ? ؟ ۔ … and line breaks. A corpus made by "hashiya import" records its own
-tokenisation in hashiya.json, and export gives back the original tokens and sentences.`,
+tokenisation in hashiya.json, and export gives back the original tokens and sentences.
+
+A sidecar written for an earlier version of its article (sha256 differs) is re-anchored on the article as it is,
+as "hashiya validate --fix" does (without rewriting it), and reported on stderr with its counts.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       format: { type: 'string' },
@@ -104,6 +114,8 @@ tokenisation in hashiya.json, and export gives back the original tokens and sent
       clitics: { type: 'string' },
       'no-docstart': { type: 'boolean' },
       json: { type: 'boolean' },
+      shard: { type: 'string' },
+      'files-from': { type: 'string' },
     });
     if (positionals.length !== 1) throw new CliError('expected one corpus folder DIR');
     const format = oneOf<ExportFormat>('format', values.format, EXPORT_FORMATS);
@@ -118,6 +130,9 @@ tokenisation in hashiya.json, and export gives back the original tokens and sent
     const scheme = oneOf<Scheme>('scheme', values.scheme, SCHEMES);
     const nested = oneOf<NestedPolicy>('nested', values.nested, NESTED_POLICIES);
     const clitics = oneOf<CliticPolicy>('clitics', values.clitics, CLITIC_POLICIES);
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    if (values.shard !== undefined && !shard) throw new CliError(`--shard takes K/N with 1 ≤ K ≤ N (got "${values.shard}")`);
+    const files = values['files-from'] === undefined ? undefined : pathList(values['files-from'] === '-' ? await io.readStdin() : await readFile(values['files-from'], 'utf8'));
     const controller = new AbortController();
     const onSigint = () => controller.abort();
     if (io === nodeIO) process.once('SIGINT', onSigint);
@@ -136,8 +151,15 @@ tokenisation in hashiya.json, and export gives back the original tokens and sent
           ...(nested ? { nested } : {}),
           ...(clitics ? { clitics } : {}),
           ...(values['no-docstart'] ? { docstart: false } : {}),
+          ...(shard ? { shard } : {}),
+          ...(files ? { files } : {}),
         },
-        { signal: controller.signal, ...(onProgress ? { onProgress } : {}) },
+        {
+          signal: controller.signal,
+          ...(onProgress ? { onProgress } : {}),
+          history: historyChain(new TextCache(defaultTextCacheFolder()), new GitHistory()),
+          onReanchored: (file, report) => io.err(`${file}: the article changed after its sidecar was written; re-anchored: ${describeReanchor(report)}\n`),
+        },
       );
       if (values.json) io.out(JSON.stringify(manifest, null, 2) + '\n');
       else io.out(formatExportSummary(manifest, path.resolve(values.out)));

@@ -3,13 +3,18 @@ import * as path from 'node:path';
 import { findCorpus } from '../../core/corpus/discover';
 import { loadCorpusConfig } from '../../core/corpus/load';
 import { articleOfSidecar, containedRealPath, isReadFailure, readArticle, readSidecarFile } from '../../core/corpus/read';
-import { formatProblem } from '../../core/sidecar/problems';
+import { describeReanchor, reanchorStaleSidecar } from '../../core/annotations/reanchorSidecar';
+import { defaultTextCacheFolder, GitHistory, historyChain, TextCache } from '../../core/annotations/textHistory';
+import { formatProblem, type Problem } from '../../core/sidecar/problems';
 import { renderInline } from '../../core/sidecar/render';
 import { validateSidecar } from '../../core/sidecar/validate';
 import { promises as fs } from 'node:fs';
 import { parseCommandArgs } from '../args';
 import { CliError } from '../io';
 import type { Command } from '../registry';
+
+/** What a sidecar written for an earlier version of its article shows besides its sha256: offsets that moved. */
+const STALE_CODES = new Set(['sha256-mismatch', 'text-mismatch', 'out-of-range']);
 
 export const renderCommand: Command = {
   name: 'render',
@@ -18,7 +23,9 @@ export const renderCommand: Command = {
 
 Prints the article of SIDECAR (dir/name.ann.json -> dir/name.txt, the file beside it) with every entity marked
 as [text]{LABEL ref}, one output line per article line. A sidecar that "validate" rejects is not rendered: its
-errors are printed as "validate" prints them (exit 1). For git:
+errors are printed as "validate" prints them (exit 1). Two exceptions keep "git diff" working: a sidecar written
+for an earlier version of its article (sha256 mismatch) is shown re-anchored as "validate --fix" would place it,
+with a warning on standard error; a sidecar with conflict markers is printed as it is. For git:
   git config diff.hashiya.textconv "hashiya render"   and   *.ann.json diff=hashiya   in .gitattributes`,
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {});
@@ -27,9 +34,14 @@ errors are printed as "validate" prints them (exit 1). For git:
     const sidecarPath = path.resolve(shown);
     const read = await readSidecarFile(sidecarPath, shown);
     if (read.state === 'missing') throw new CliError(`${shown}: no such file`, 1);
+    // An unfinished merge: as a textconv this must not fail (git diff would stop), so the file is shown as it is.
+    if (read.parsed.problems.some((p) => p.code === 'conflict-markers')) {
+      io.out(read.fileText);
+      return 0;
+    }
     const articlePath = articleOfSidecar(sidecarPath);
     const articleShown = path.join(path.dirname(shown), path.basename(articlePath));
-    const report = (problems: ReturnType<typeof validateSidecar>) => {
+    const report = (problems: readonly Problem[]) => {
       for (const p of problems) io.err(formatProblem(shown, read.fileText, p) + '\n');
       return 1;
     };
@@ -44,9 +56,23 @@ errors are printed as "validate" prints them (exit 1). For git:
     }
     const corpus = await findCorpus(sidecarPath, (f) => fs.stat(f).then(() => true, () => false));
     const labels = corpus?.configured ? new Set((await loadCorpusConfig(corpus.root)).config.labels.map((l) => l.name)) : undefined;
-    const problems = validateSidecar(read.parsed, { ...article, name: path.basename(articlePath) }, labels ? { labels } : {});
-    if (problems.some((p) => p.severity === 'error')) return report(problems.filter((p) => p.severity === 'error'));
-    const rendered = renderInline(article.text, read.parsed.sidecar.entities);
+    const sidecar = read.parsed.sidecar;
+    const errors = validateSidecar(read.parsed, { ...article, name: path.basename(articlePath) }, labels ? { labels } : {}).filter((p) => p.severity === 'error');
+    let entities = sidecar.entities;
+    if (sidecar.sha256 !== article.sha256) {
+      // The article was edited outside the editor (in `git diff`, a working-tree article): the offsets are those
+      // of the earlier text. Failing here would stop `git diff`, so the annotations are shown where
+      // `validate --fix` would put them, with a warning; any other error still refuses.
+      const other = errors.filter((p) => !STALE_CODES.has(p.code));
+      if (other.length > 0) return report(other);
+      const history = historyChain(new TextCache(defaultTextCacheFolder()), new GitHistory());
+      const placed = await reanchorStaleSidecar(sidecar, { articlePath, text: article.text, sha256: article.sha256 }, history);
+      entities = placed.sidecar.entities;
+      io.err(`${shown}: warning: the sha256 does not match ${articleShown} (edited since the sidecar was written); shown re-anchored: ${describeReanchor(placed.report)}; hashiya validate --fix rewrites the sidecar\n`);
+    } else if (errors.length > 0) {
+      return report(errors);
+    }
+    const rendered = renderInline(article.text, entities);
     io.out(rendered.endsWith('\n') ? rendered : rendered + '\n');
     return 0;
   },

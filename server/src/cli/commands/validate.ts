@@ -1,28 +1,56 @@
-// `hashiya validate [DIR]`: every sidecar of the corpus checked against its article; for a corpus's CI.
+// `hashiya validate [DIR] [--fix]`: every sidecar of the corpus checked against its article; for a corpus's CI.
+// With --fix, a sidecar written for an earlier version of its article is re-anchored and rewritten.
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { loadArticle } from '../../core/corpus/article';
 import { listArticles, loadCorpusConfig } from '../../core/corpus/load';
-import { formatProblem, lineAndColumn, type Problem } from '../../core/sidecar/problems';
+import type { Problem } from '../../core/sidecar/problems';
 import { validateSidecar } from '../../core/sidecar/validate';
 import { isSidecarPath } from '../../core/sidecar/store';
 import { articleOfSidecar, readSidecarFile } from '../../core/corpus/read';
+import { parseSidecar } from '../../core/sidecar/parse';
+import { serializeSidecar } from '../../core/sidecar/serialize';
+import { writeFileAtomic } from '../../core/sidecar/store';
+import { describeReanchor, reanchorStaleSidecar } from '../../core/annotations/reanchorSidecar';
+import { defaultTextCacheFolder, GitHistory, historyChain, TextCache } from '../../core/annotations/textHistory';
 import { parseCommandArgs } from '../args';
+import { type CheckedDocument, corpusWideProblems } from '../corpusChecks';
+import { printProblems, reportFormat } from '../problemReport';
 import type { Command } from '../registry';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check every sidecar of a corpus (format, order, text, sha256, labels); exit 1 on errors',
-  usage: `usage: hashiya validate [DIR] [--json] [--warnings-as-errors]
+  summary: 'check every sidecar of a corpus (format, order, text, sha256, labels, consistency); exit 1 on errors',
+  usage: `usage: hashiya validate [DIR] [--format text|json|github] [--strict] [--fix]
 
 Checks every *.ann.json under DIR (default: .) against its article: the hashiya/1 format, entities sorted and
 unique, each entity's "text" equal to the characters it covers, sha256 equal to the article's, labels defined in
-hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 when the corpus is clean.`,
+hashiya.json; an unfinished merge (conflict markers) is an error of its own. Warnings, corpus-wide: an entity
+edge inside a word (a proclitic before the entity is not a cut), a ref the knowledge base does not know, the
+same normalised surface form labelled differently in the corpus, unresolved annotations.
+--format text prints file:line:col: lines, json one JSON object per line (--json is the same), github GitHub
+Actions annotations (::error file=…,line=…,col=…::…). Exits 1 when there are errors (with --strict, also
+warnings; --warnings-as-errors is the same), 0 otherwise.
+
+--fix   re-anchors every sidecar whose sha256 is not its article's (the article was edited outside the editor)
+        and rewrites it with the article's sha256, printing per file how many annotations stayed, moved or were
+        left unresolved (kept under "unresolved", never dropped). When the text the sidecar was written for is
+        found — in the corpus's git history or in the cache of texts ($XDG_CACHE_HOME/hashiya/texts, or
+        ~/.cache/hashiya/texts) — offsets are mapped through an exact diff; otherwise each annotation's text is
+        searched for. Keys this version does not know are kept. A sidecar that cannot be read is reported and
+        left as it is.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
+      format: { type: 'string' },
+      strict: { type: 'boolean' },
       json: { type: 'boolean' },
       'warnings-as-errors': { type: 'boolean' },
+      fix: { type: 'boolean' },
     });
+    const format = reportFormat(values.format, values.json);
+    const cache = new TextCache(defaultTextCacheFolder());
+    const history = historyChain(cache, new GitHistory());
+    const rel = (file: string) => path.relative(process.cwd(), file) || file;
     const root = path.resolve(positionals[0] ?? '.');
     const { config, problems: configProblems, configPath, configText } = await loadCorpusConfig(root);
     const report: Array<{ file: string; problem: Problem; fileText: string }> = [];
@@ -32,6 +60,8 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
     const articles = await listArticles(config);
     const seenSidecars = new Set<string>();
     let sidecars = 0;
+    const checked: CheckedDocument[] = [];
+    let fixed = 0;
     for (const articlePath of articles) {
       const article = await loadArticle(articlePath, path.relative(process.cwd(), articlePath) || articlePath);
       if (article.articleError) {
@@ -41,9 +71,31 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
       if (!article.parsed) continue;
       sidecars++;
       seenSidecars.add(article.sidecarPath);
+      // Its sidecar cannot be checked (or re-anchored) against text that cannot be read: reported above.
       if (article.articleError) continue;
-      const problems = validateSidecar(article.parsed, { text: article.text, sha256: article.sha256, name: path.basename(articlePath) }, { labels });
-      for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: article.sidecarText! });
+      let parsed = article.parsed;
+      let sidecarText = article.sidecarText!;
+      // Only a sidecar that was read whole is rewritten: a corrupt one stays byte for byte as it is.
+      if (values.fix && parsed.sidecar && parsed.sidecar.sha256 !== article.sha256) {
+        const { sidecar, report: counts } = await reanchorStaleSidecar(parsed.sidecar, article, history);
+        const newText = serializeSidecar(sidecar);
+        try {
+          await writeFileAtomic(article.sidecarPath, newText);
+          sidecarText = newText;
+          parsed = parseSidecar(sidecarText);
+          io.err(`${rel(article.sidecarPath)}: re-anchored: ${describeReanchor(counts)}\n`);
+          fixed++;
+          // The text it is anchored against now: the next edit of the article can be mapped exactly.
+          const bytes = await fs.readFile(articlePath);
+          await cache.remember(bytes).catch((error: Error) => io.err(`hashiya validate: cannot keep a copy of the text in ${cache.folder}: ${error.message}\n`));
+        } catch (error) {
+          // The old sidecar is still there, whole (atomic write); its problems are reported below as they are.
+          report.push({ file: article.sidecarPath, problem: { severity: 'error', message: `cannot rewrite the sidecar: ${(error as Error).message}`, offset: 0, length: 1, code: 'fix-failed' }, fileText: sidecarText });
+        }
+      }
+      const problems = validateSidecar(parsed, { text: article.text, sha256: article.sha256, name: path.basename(articlePath) }, { labels });
+      for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: sidecarText });
+      if (parsed.sidecar) checked.push({ file: article.sidecarPath, name: path.relative(process.cwd(), article.sidecarPath), text: article.text, entities: parsed.sidecar.entities, entityOffsets: parsed.entityOffsets.entities, sidecarText });
     }
     // Sidecars whose article is missing are errors too: their annotations refer to nothing.
     for (const sidecarPath of await findSidecars(root)) {
@@ -57,18 +109,14 @@ hashiya.json. Prints file:line:col: lines and exits 1 when there are errors, 0 w
       for (const problem of problems) report.push({ file: sidecarPath, problem, fileText });
     }
 
-    const errors = report.filter((r) => r.problem.severity === 'error' || (values['warnings-as-errors'] && r.problem.severity === 'warning'));
-    // Once per file, and the output in one write: a sidecar may have tens of thousands of problems.
-    const relative = new Map<string, string>();
-    const rel = (file: string) => relative.get(file) ?? relative.set(file, path.relative(process.cwd(), file) || file).get(file)!;
-    const lines: string[] = [];
-    if (values.json) {
-      for (const r of report) lines.push(JSON.stringify({ file: rel(r.file), ...lineAndColumn(r.fileText, r.problem.offset), severity: r.problem.severity, code: r.problem.code, message: r.problem.message }) + '\n');
-    } else {
-      for (const r of report) lines.push(formatProblem(rel(r.file), r.fileText, r.problem) + '\n');
-    }
-    if (lines.length > 0) io.out(lines.join(''));
-    io.err(`${articles.length} articles, ${sidecars} sidecars, ${errors.length} errors, ${report.length - errors.length} warnings\n`);
+    const corpusWide = await corpusWideProblems(config, checked);
+    for (const problem of corpusWide.problems) report.push(problem);
+    for (const note of corpusWide.notes) io.err(`note: ${note}\n`);
+    const strict = values.strict || values['warnings-as-errors'];
+    const errors = report.filter((r) => r.problem.severity === 'error' || (strict && r.problem.severity === 'warning'));
+    printProblems(sortedReport(report), format, io);
+    const fixedNote = values.fix ? `, ${fixed} re-anchored` : '';
+    io.err(`${articles.length} articles, ${sidecars} sidecars${fixedNote}, ${errors.length} errors, ${report.length - errors.length} warnings\n`);
     return errors.length > 0 ? 1 : 0;
   },
 };
@@ -85,4 +133,9 @@ async function findSidecars(root: string): Promise<string[]> {
   };
   await walk(root);
   return out.sort();
+}
+
+/** Problems by file, then by place in the file, so that corpus-wide warnings sit with the file's other problems. */
+function sortedReport<T extends { file: string; problem: Problem }>(report: T[]): T[] {
+  return [...report].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.problem.offset - b.problem.offset));
 }

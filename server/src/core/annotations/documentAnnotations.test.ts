@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Sidecar } from '../sidecar/types';
@@ -115,4 +116,26 @@ test('property: random edit sequences keep every annotation\'s text equal to its
     ),
     { numRuns: 1000 },
   );
+});
+
+test('deleting a stretch that holds 150,000 entities keeps every one of them unresolved (no call with one argument per entity)', () => {
+  const text = 'بغداد '.repeat(150_000);
+  const entities = Array.from({ length: 150_000 }, (_, i) => ({ start: i * 6, end: i * 6 + 5, label: 'LOC', text: 'بغداد' }));
+  const sidecar: Sidecar = { text: 'a.txt', sha256: createHash('sha256').update(text).digest('hex'), status: 'in-progress', entities, rejected: [], unresolved: [] };
+  const { annotations } = DocumentAnnotations.fromSidecar(text, sidecar);
+  assert.equal(annotations.entities.length, 150_000);
+  annotations.applyChange(0, text.length, 'عاجل');
+  assert.equal(annotations.entities.length, 0);
+  assert.equal(annotations.unresolved.length, 150_000);
+});
+
+test('fromSidecar with the text the sidecar was written for: offsets mapped exactly through the diff', () => {
+  // The second بغداد annotated; a new بغداد typed first. By text alone the nearest copy is the old first one.
+  const previous = 'في بغداد ثم بغداد';
+  const text = 'بغداد ' + previous;
+  const sidecar: Sidecar = { text: 'a.txt', sha256: '0'.repeat(64), status: 'todo', entities: [{ start: 12, end: 17, label: 'LOC', text: 'بغداد' }], rejected: [], unresolved: [] };
+  const { annotations, report } = DocumentAnnotations.fromSidecar(text, sidecar, previous);
+  assert.deepEqual(annotations.entities.map((e) => [e.start, e.end]), [[18, 23]]);
+  assert.equal(report.moved.length, 1);
+  assert.equal(report.unresolved.length, 0);
 });

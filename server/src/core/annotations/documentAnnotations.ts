@@ -13,17 +13,50 @@ export interface LoadReport {
   unresolved: Entity[];
 }
 
+/**
+ * A read-only view of the annotations at one moment. The lists are never mutated after the view is taken:
+ * DocumentAnnotations replaces its arrays on every change (copy on write), so a view stays true to the text it
+ * was taken from while the article goes on changing.
+ */
+export class AnnotationsSnapshot {
+  constructor(
+    readonly text: string,
+    readonly index: CodePointIndex,
+    readonly entities: readonly Entity[],
+    readonly rejected: readonly Entity[],
+    readonly unresolved: readonly Entity[],
+    readonly status: DocumentStatus,
+  ) {}
+
+  /** The characters between two code-point offsets. */
+  slice(start: number, end: number): string {
+    return this.text.slice(this.index.toUtf16(start), this.index.toUtf16(end));
+  }
+
+  /** Entities covering the code-point offset (or touching it at their end), innermost first. */
+  entitiesAt(offset: number): Entity[] {
+    return this.entities
+      .filter((e) => e.start <= offset && offset <= e.end)
+      .sort((a, b) => a.end - a.start - (b.end - b.start));
+  }
+}
+
 export class DocumentAnnotations {
   private constructor(
     private textValue: string,
     private indexValue: CodePointIndex,
-    public entities: Entity[],
-    public rejected: Entity[],
+    public entities: readonly Entity[],
+    public rejected: readonly Entity[],
     /** Annotations not placed in the current text; re-tried after each edit (an undo brings them back). */
-    public unresolved: Entity[],
+    public unresolved: readonly Entity[],
     public status: DocumentStatus,
     public readonly extra: Record<string, unknown> | undefined,
   ) {}
+
+  /** An independent copy (the lists are shared: they are replaced, never mutated). */
+  clone(): DocumentAnnotations {
+    return new DocumentAnnotations(this.textValue, this.indexValue, this.entities, this.rejected, this.unresolved, this.status, this.extra);
+  }
 
   static empty(text: string): DocumentAnnotations {
     return new DocumentAnnotations(text, CodePointIndex.of(text), [], [], [], 'todo', undefined);
@@ -31,12 +64,14 @@ export class DocumentAnnotations {
 
   /**
    * Annotations of a sidecar placed on `text`. When the sidecar was written for other text (its sha256 differs,
-   * or an entity's text does not match), each entity is re-anchored to the nearest occurrence of its text.
+   * or an entity's text does not match), the entities are re-anchored (see reanchor.ts); `previousText`, the text
+   * the sidecar was written for when it can be found, lets them be mapped exactly.
    */
-  static fromSidecar(text: string, sidecar: Sidecar): { annotations: DocumentAnnotations; report: LoadReport } {
+  static fromSidecar(text: string, sidecar: Sidecar, previousText?: string): { annotations: DocumentAnnotations; report: LoadReport } {
     const index = CodePointIndex.of(text);
-    const placed = reanchor(text, index, [...sidecar.entities, ...sidecar.unresolved]);
-    const rejected = reanchor(text, index, sidecar.rejected);
+    const options = previousText === undefined ? {} : { previousText };
+    const placed = reanchor(text, index, [...sidecar.entities, ...sidecar.unresolved], options);
+    const rejected = reanchor(text, index, sidecar.rejected, options);
     const annotations = new DocumentAnnotations(
       text,
       index,
@@ -67,6 +102,11 @@ export class DocumentAnnotations {
    * Returns true when any annotation moved or changed.
    */
   applyChange(start16: number, end16: number, inserted: string): boolean {
+    return this.applyEdit(start16, end16, inserted).changed;
+  }
+
+  /** As applyChange; also returns the edit in code points (for the edit log of versioned requests). */
+  applyEdit(start16: number, end16: number, inserted: string): { changed: boolean; edit: TextEdit } {
     const edit: TextEdit = {
       from: this.indexValue.toCodePoint(start16),
       to: this.indexValue.toCodePoint(end16),
@@ -78,7 +118,7 @@ export class DocumentAnnotations {
 
     let changed = false;
     const collapsed: Entity[] = [];
-    const move = (list: Entity[], keepCollapsed: boolean): Entity[] => {
+    const move = (list: readonly Entity[], keepCollapsed: boolean): Entity[] => {
       const out: Entity[] = [];
       for (const entity of list) {
         if (entity.end < edit.from) {
@@ -106,21 +146,28 @@ export class DocumentAnnotations {
         return { ...e, start, end: start + (e.end - e.start) };
       });
     }
-    this.unresolved.push(...collapsed);
+    if (collapsed.length > 0) this.unresolved = this.unresolved.concat(collapsed);
     if (this.unresolved.length > 0) this.restoreUnresolved();
-    return changed;
+    return { changed, edit };
+  }
+
+  /** A read-only view of the current state (shares the arrays: they are never mutated, only replaced). */
+  snapshot(): AnnotationsSnapshot {
+    return new AnnotationsSnapshot(this.textValue, this.indexValue, this.entities, this.rejected, this.unresolved, this.status);
   }
 
   /** Unresolved annotations whose text is back at their place (after an undo) become entities again. */
   private restoreUnresolved(): void {
     const still: Entity[] = [];
+    const back: Entity[] = [];
     for (const e of this.unresolved) {
-      const fits = e.end <= this.indexValue.codePointLength && this.slice(e.start, e.end) === e.text;
-      if (fits && !this.entities.some((x) => sameSpanAndLabel(x, e))) this.entities.push(e);
-      else if (!fits) still.push(e);
+      const fits = e.start >= 0 && e.end <= this.indexValue.codePointLength && this.slice(e.start, e.end) === e.text;
+      if (fits && !this.entities.some((x) => sameSpanAndLabel(x, e)) && !back.some((x) => sameSpanAndLabel(x, e))) back.push(e);
+      else still.push(e);
     }
+    if (still.length === this.unresolved.length) return;
     this.unresolved = still;
-    this.entities.sort(compareEntities);
+    this.entities = this.entities.concat(back).sort(compareEntities);
   }
 
   /** Adds an entity over [start, end); its text is taken from the document. Returns it, or undefined if present. */
@@ -132,8 +179,7 @@ export class DocumentAnnotations {
     if (ref) entity.ref = ref;
     if (extra) entity.extra = extra;
     if (this.entities.some((e) => sameSpanAndLabel(e, entity))) return undefined;
-    this.entities.push(entity);
-    this.entities.sort(compareEntities);
+    this.entities = this.entities.concat([entity]).sort(compareEntities);
     // Accepting what was once rejected lifts the rejection.
     this.rejected = this.rejected.filter((r) => !sameSpanAndLabel(r, entity));
     return entity;
@@ -150,10 +196,34 @@ export class DocumentAnnotations {
   reject(start: number, end: number, label: string): Entity {
     const entity: Entity = { start, end, label, text: this.slice(start, end) };
     if (!this.rejected.some((r) => sameSpanAndLabel(r, entity))) {
-      this.rejected.push(entity);
-      this.rejected.sort(compareEntities);
+      this.rejected = this.rejected.concat([entity]).sort(compareEntities);
     }
     return entity;
+  }
+
+  /** Replaces one entity (found by identity) with another; the replacement's text is taken from the document. */
+  replace(old: Entity, replacement: Omit<Entity, 'text'>): Entity | undefined {
+    const i = this.entities.indexOf(old);
+    if (i === -1) return undefined;
+    const entity: Entity = { ...replacement, text: this.slice(replacement.start, replacement.end) };
+    if (entity.ref === undefined) delete entity.ref;
+    const rest = this.entities.filter((e) => e !== old && !sameSpanAndLabel(e, entity));
+    this.entities = rest.concat([entity]).sort(compareEntities);
+    return entity;
+  }
+
+  /** Removes unresolved annotations that `predicate` selects; returns them. */
+  removeUnresolved(predicate: (entity: Entity) => boolean): Entity[] {
+    const removed = this.unresolved.filter(predicate);
+    if (removed.length > 0) this.unresolved = this.unresolved.filter((e) => !predicate(e));
+    return removed;
+  }
+
+  /** Places an unresolved annotation at [start, end) of the current text (its text becomes what is there). */
+  placeUnresolved(entity: Entity, start: number, end: number): Entity | undefined {
+    if (!this.unresolved.includes(entity)) return undefined;
+    this.unresolved = this.unresolved.filter((e) => e !== entity);
+    return this.add(start, end, entity.label, entity.ref, entity.extra) ?? this.entities.find((e) => e.start === start && e.end === end && e.label === entity.label);
   }
 
   /** Entities covering the code-point offset (or touching it at their end), innermost first. */
@@ -168,9 +238,9 @@ export class DocumentAnnotations {
       text: articleName,
       sha256,
       status: this.status,
-      entities: this.entities,
-      rejected: this.rejected,
-      unresolved: this.unresolved,
+      entities: [...this.entities],
+      rejected: [...this.rejected],
+      unresolved: [...this.unresolved],
     };
     if (this.extra) sidecar.extra = this.extra;
     return sidecar;

@@ -27,6 +27,11 @@ export class HashFlags {
     return this.slots.byteLength;
   }
 
+  /** Grows the table now to hold `expected` hashes without growing again (each growth rehashes everything). */
+  reserve(expected: number): void {
+    while ((this.mask + 1) < expected * 2) this.grow();
+  }
+
   /** The value stored for `hash`, 0 when there is none. */
   get(hash: number): number {
     const h = hash === EMPTY ? 1 : hash | 0;

@@ -1,12 +1,12 @@
 // Loading the knowledge of a corpus: the built-in gazetteer (JSON Lines shipped in data/builtin), the corpus's
 // own gazetteers from hashiya.json, and corpus memory (every confirmed entity teaches its surface form).
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusConfig, GazetteerSource } from '../corpus/config';
 import type { EntityIndex } from '../corpus/entityIndex';
 import type { KbEntry } from './entries';
 import { GazetteerMatcher } from './matcher';
-import { readGeonamesGazetteer, readJsonlGazetteer, readTsvGazetteer } from './readers';
+import { type GazetteerSink, lineParser, type LineParser, readGeonamesGazetteer, readJsonlGazetteer, readTsvGazetteer } from './readers';
 
 /** Where the built-in gazetteer lives: beside the bundles in an installed extension, or in the repository. */
 export function defaultBuiltinDir(): string {
@@ -20,7 +20,8 @@ export async function readBuiltinGazetteer(dir = defaultBuiltinDir()): Promise<K
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();
   if (files.length === 0) throw new Error(`no built-in gazetteer (*.jsonl) in ${dir}`);
   const out: KbEntry[] = [];
-  for (const file of files) out.push(...readJsonlGazetteer(await fs.readFile(path.join(dir, file), 'utf8'), path.join(dir, file), 'builtin'));
+  // One at a time, never push(...list): spreading a data-sized array into a call overflows the stack.
+  for (const file of files) for (const entry of readJsonlGazetteer(await fs.readFile(path.join(dir, file), 'utf8'), path.join(dir, file), 'builtin')) out.push(entry);
   return out;
 }
 
@@ -58,7 +59,7 @@ export interface KnowledgeSources {
 export async function readKnowledge(config: CorpusConfig, options: { builtinDir?: string; extraGazetteers?: GazetteerSource[]; memory?: EntityIndex } = {}): Promise<KnowledgeSources> {
   const builtin = config.builtinGazetteer ? await readBuiltinGazetteer(options.builtinDir) : undefined;
   const gazetteers: KbEntry[] = [];
-  for (const source of [...config.gazetteers, ...(options.extraGazetteers ?? [])]) gazetteers.push(...(await readGazetteer(source)));
+  for (const source of [...config.gazetteers, ...(options.extraGazetteers ?? [])]) for (const entry of await readGazetteer(source)) gazetteers.push(entry);
   return { ...(builtin ? { builtin } : {}), gazetteers, memory: options.memory ? corpusMemoryEntries(options.memory) : [] };
 }
 
@@ -69,5 +70,64 @@ export function buildMatcher(config: CorpusConfig, sources: KnowledgeSources): G
   for (const list of [sources.gazetteers, sources.builtin ?? [], sources.memory]) {
     for (const entry of list) if (labels.has(entry.label)) matcher.add(entry);
   }
+  return matcher;
+}
+
+/** Calls `parse` with every line of the file (LF or CRLF, BOM removed), read a megabyte at a time. */
+export async function streamLines(file: string, parse: LineParser): Promise<void> {
+  let rest = '';
+  let lineNumber = 1;
+  let first = true;
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    let text = rest + (chunk as string);
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      parse(text.slice(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end), lineNumber++);
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  parse(rest.endsWith('\r') ? rest.slice(0, -1) : rest, lineNumber);
+}
+
+/** A sink that adds each entry of a label the corpus defines straight to the matcher. */
+function matcherSink(matcher: GazetteerMatcher, labels: Set<string>, source: string): GazetteerSink {
+  return {
+    entry(names, label, ref, description) {
+      if (!labels.has(label)) return;
+      if (typeof names === 'string') {
+        matcher.addEntry(names, label, ref, description, source);
+        return;
+      }
+      const id = matcher.addEntry(names[0], label, ref, description, source);
+      for (let k = 1; k < names.length; k++) matcher.addName(id, names[k]);
+    },
+  };
+}
+
+/**
+ * The corpus's matcher, built while its gazetteers are read: the corpus's gazetteers and any extra ones, then the
+ * built-in gazetteer, then corpus memory (the order of entries that share a name). Same result as
+ * buildMatcher(config, await readKnowledge(config, options)) without an object per gazetteer row.
+ */
+export async function loadMatcher(config: CorpusConfig, options: { builtinDir?: string; extraGazetteers?: GazetteerSource[]; memory?: EntityIndex } = {}): Promise<GazetteerMatcher> {
+  const labels = new Set(config.labels.map((l) => l.name));
+  const matcher = new GazetteerMatcher({ normalization: config.normalization, proclitics: config.proclitics });
+  for (const source of [...config.gazetteers, ...(options.extraGazetteers ?? [])]) {
+    // About 30 bytes a name in TSV files of place names; a guess only sizes the tables (too small: they grow).
+    if (source.format === 'tsv') matcher.expectNames(Math.floor((await fs.stat(source.path)).size / 30));
+    const sink = matcherSink(matcher, labels, `gazetteer:${path.basename(source.path)}`);
+    await streamLines(source.path, lineParser(source.format, source.path, sink, source.label));
+  }
+  if (config.builtinGazetteer) {
+    const dir = options.builtinDir ?? defaultBuiltinDir();
+    const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();
+    if (files.length === 0) throw new Error(`no built-in gazetteer (*.jsonl) in ${dir}`);
+    const sink = matcherSink(matcher, labels, 'builtin');
+    for (const file of files) await streamLines(path.join(dir, file), lineParser('jsonl', path.join(dir, file), sink));
+  }
+  if (options.memory) for (const entry of corpusMemoryEntries(options.memory)) if (labels.has(entry.label)) matcher.add(entry);
   return matcher;
 }

@@ -156,3 +156,19 @@ test('property: boundedDistance is the Levenshtein distance, capped at max + 1',
     { numRuns: 500 },
   );
 });
+
+test('a keystroke on a line holding 150,000 matches re-matches it whole (no call with one argument per match)', () => {
+  const m = matcher();
+  const line = 'بغداد '.repeat(150_000);
+  const text = line + '\nالعراق';
+  const index = CodePointIndex.of(text);
+  const previous = m.matchAll(text, index);
+  // Hand count: every repeated word, and the one on the second line.
+  assert.equal(previous.length, 150_001);
+  const newText = 'و' + text;
+  const after = rematchAfterEdit(m, previous, index, newText, index.applyEdit(0, 0, 'و', newText), { start: 0, end: 0, inserted: 'و' });
+  // وبغداد is بغداد after the proclitic و: still 150,001 matches, the first now one code point later.
+  assert.equal(after.length, 150_001);
+  assert.equal(after[0].start, 1);
+  assert.equal(after[150_000].start, line.length + 2);
+});

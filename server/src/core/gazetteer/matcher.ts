@@ -80,11 +80,22 @@ export class GazetteerMatcher {
    */
   private filterBits = MIN_FILTER_BITS;
   private filter = new Int32Array(1 << (MIN_FILTER_BITS - 5));
-  readonly entries: KbEntry[] = [];
+  /**
+   * The entries, one column per field (an object per name would cost a million allocations for a million-line
+   * gazetteer, and as much again in garbage collection): canonical name, label and source as small integers into
+   * the interned lists, ref (undefined: derived as `source:name`, how TSV rows without one are named), description.
+   */
+  private readonly canonical: string[] = [];
+  private readonly labelOf: number[] = [];
+  private readonly sourceOf: number[] = [];
+  private readonly refs: (string | undefined)[] = [];
+  private readonly descriptions: (string | undefined)[] = [];
+  private readonly interned = new Map<string, number>();
+  private readonly strings: string[] = [];
   private readonly readings = new Int32Array(8);
   private readonly hitEnds = new Int32Array(HIT_LIMIT);
   private readonly hitReadings = new Int32Array(HIT_LIMIT);
-  /** Ref -> first entry with it; built on the first lookup by ref (hover), not with the index. */
+  /** Explicit ref -> first entry with it; built on the first lookup by ref (hover), not with the index. */
   private byRef: Map<string, number> | undefined;
 
   constructor(readonly options: MatcherOptions) {
@@ -107,32 +118,94 @@ export class GazetteerMatcher {
     return spellKey(units, 0, length, false);
   }
 
-  add(entry: KbEntry): void {
-    const id = this.entries.length;
-    this.entries.push(entry);
-    if (entry.ref && this.byRef && !this.byRef.has(entry.ref)) this.byRef.set(entry.ref, id);
-    for (const name of entry.names) {
-      const key = this.keyOf(name);
-      if (key.length < 2) continue;
-      const ids = this.keys.get(key);
-      if (ids !== undefined) {
-        if (typeof ids === 'number') {
-          if (ids !== id) this.keys.set(key, [ids, id]);
-        } else if (!ids.includes(id)) ids.push(id);
-        continue;
-      }
-      this.keys.set(key, id);
-      const space = key.indexOf(' ');
-      const firstHash = fnvString(key, 0, space === -1 ? key.length : space);
-      let tokens = 1;
-      for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) tokens++;
-      this.filterAdd(firstHash);
-      const first = this.hashes.get(firstHash);
-      if (first >>> 1 < tokens) this.hashes.set(firstHash, (tokens << 1) | (first & IS_KEY));
-      const keyHash = fnvString(key);
-      this.hashes.set(keyHash, this.hashes.get(keyHash) | IS_KEY);
-      this.filterAdd(keyHash);
+  /**
+   * Sizes the hash table and its filter for about `names` more names (a gazetteer's size divided by a typical line),
+   * so that a large gazetteer is not rehashed at every doubling while it is read.
+   */
+  expectNames(names: number): void {
+    const hashes = this.hashes.size + names * 2;
+    this.hashes.reserve(hashes);
+    let bits = this.filterBits;
+    while (hashes * 8 > 2 ** bits && bits < MAX_FILTER_BITS) bits++;
+    if (bits !== this.filterBits) {
+      this.filterBits = bits;
+      this.filter = new Int32Array(1 << (bits - 5));
+      this.hashes.forEachHash((h) => this.filterSet(h));
     }
+  }
+
+  /** Number of entries (an entry may have several names). */
+  get entryCount(): number {
+    return this.canonical.length;
+  }
+
+  add(entry: KbEntry): void {
+    const id = this.addEntry(entry.names[0], entry.label, entry.ref, entry.description, entry.source);
+    for (let k = 1; k < entry.names.length; k++) this.addName(id, entry.names[k]);
+  }
+
+  /**
+   * A new entry with its canonical name; returns its id for further names (addName). `ref` undefined: the entry's
+   * ref is `source:name`, spelled out only when asked for.
+   */
+  addEntry(name: string, label: string, ref: string | undefined, description: string | undefined, source: string): number {
+    const id = this.canonical.length;
+    this.canonical.push(name);
+    this.labelOf.push(this.intern(label));
+    this.sourceOf.push(this.intern(source));
+    this.refs.push(ref);
+    this.descriptions.push(description || undefined);
+    if (this.byRef && ref && !this.byRef.has(ref)) this.byRef.set(ref, id);
+    this.addName(id, name);
+    return id;
+  }
+
+  private intern(s: string): number {
+    let n = this.interned.get(s);
+    if (n === undefined) {
+      n = this.strings.length;
+      this.strings.push(s);
+      this.interned.set(s, n);
+    }
+    return n;
+  }
+
+  /** The ref of entry `id` ('' for corpus memory without one). */
+  refOf(id: number): string {
+    const ref = this.refs[id];
+    return ref === undefined ? `${this.strings[this.sourceOf[id]]}:${this.canonical[id]}` : ref;
+  }
+
+  /** Entry `id` as an object (made on request; it carries the canonical name only). */
+  entry(id: number): KbEntry {
+    const out: KbEntry = { ref: this.refOf(id), label: this.strings[this.labelOf[id]], names: [this.canonical[id]], source: this.strings[this.sourceOf[id]] };
+    const description = this.descriptions[id];
+    if (description) out.description = description;
+    return out;
+  }
+
+  /** Another name of entry `id`. */
+  addName(id: number, name: string): void {
+    const key = this.keyOf(name);
+    if (key.length < 2) return;
+    const ids = this.keys.get(key);
+    if (ids !== undefined) {
+      if (typeof ids === 'number') {
+        if (ids !== id) this.keys.set(key, [ids, id]);
+      } else if (!ids.includes(id)) ids.push(id);
+      return;
+    }
+    this.keys.set(key, id);
+    const space = key.indexOf(' ');
+    const firstHash = fnvString(key, 0, space === -1 ? key.length : space);
+    let tokens = 1;
+    for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) tokens++;
+    this.filterAdd(firstHash);
+    const first = this.hashes.get(firstHash);
+    if (first >>> 1 < tokens) this.hashes.set(firstHash, (tokens << 1) | (first & IS_KEY));
+    const keyHash = fnvString(key);
+    this.hashes.set(keyHash, this.hashes.get(keyHash) | IS_KEY);
+    this.filterAdd(keyHash);
   }
 
   private filterAdd(hash: number): void {
@@ -148,23 +221,57 @@ export class GazetteerMatcher {
     this.filter[hash >>> (32 - this.filterBits + 5)] |= 1 << ((hash >>> (32 - this.filterBits)) & 31);
   }
 
+  /** The first entry with this ref; the ref index is built on the first call (hover), not with the index. */
   entryByRef(ref: string): KbEntry | undefined {
+    const id = this.idByRef(ref);
+    return id === undefined ? undefined : this.entry(id);
+  }
+
+  idByRef(ref: string): number | undefined {
+    // Only refs spelled out in the gazetteers are indexed: a row named `source:name` is found through its name
+    // (a million TSV rows without refs would otherwise cost a million new strings and map entries on first hover).
     if (!this.byRef) {
       this.byRef = new Map();
-      for (let id = 0; id < this.entries.length; id++) {
-        const r = this.entries[id].ref;
+      for (let id = 0; id < this.canonical.length; id++) {
+        const r = this.refs[id];
         if (r && !this.byRef.has(r)) this.byRef.set(r, id);
       }
     }
-    const id = this.byRef.get(ref);
-    return id === undefined ? undefined : this.entries[id];
+    let best = this.byRef.get(ref);
+    for (let s = 0; s < this.strings.length; s++) {
+      const source = this.strings[s];
+      if (ref.length <= source.length + 1 || ref.charCodeAt(source.length) !== 0x3a || !ref.startsWith(source)) continue;
+      const name = ref.slice(source.length + 1);
+      for (const id of this.lookupKeyIds(this.keyOf(name))) {
+        if (this.refs[id] === undefined && this.sourceOf[id] === s && this.canonical[id] === name && (best === undefined || id < best)) best = id;
+      }
+    }
+    return best;
   }
 
   /** Entries whose name has exactly this normalised key. */
   lookupKey(key: string): KbEntry[] {
+    return this.lookupKeyIds(key).map((id) => this.entry(id));
+  }
+
+  /** Ids of the entries whose name has exactly this normalised key. */
+  lookupKeyIds(key: string): readonly number[] {
     const ids = this.keys.get(key);
     if (ids === undefined) return [];
-    return typeof ids === 'number' ? [this.entries[ids]] : ids.map((id) => this.entries[id]);
+    return typeof ids === 'number' ? [ids] : ids;
+  }
+
+  /** Canonical name, label and source of entry `id`, without making an object. */
+  nameOf(id: number): string {
+    return this.canonical[id];
+  }
+
+  labelOfEntry(id: number): string {
+    return this.strings[this.labelOf[id]];
+  }
+
+  sourceOfEntry(id: number): string {
+    return this.strings[this.sourceOf[id]];
   }
 
   allKeys(): IterableIterator<string> {
@@ -286,10 +393,12 @@ export class GazetteerMatcher {
     const endCp = index.toCodePoint(end16);
     const count = typeof ids === 'number' ? 1 : ids.length;
     for (let k = 0; k < count; k++) {
-      const entry = this.entries[typeof ids === 'number' ? ids : ids[k]];
-      const c: Candidate = { start: startCp, end: endCp, label: entry.label, name: entry.names[0], matched: key, source: entry.source };
-      if (entry.ref) c.ref = entry.ref;
-      if (entry.description) c.description = entry.description;
+      const id = typeof ids === 'number' ? ids : ids[k];
+      const c: Candidate = { start: startCp, end: endCp, label: this.strings[this.labelOf[id]], name: this.canonical[id], matched: key, source: this.strings[this.sourceOf[id]] };
+      const ref = this.refOf(id);
+      if (ref) c.ref = ref;
+      const description = this.descriptions[id];
+      if (description) c.description = description;
       out.push(c);
     }
   }
@@ -303,6 +412,7 @@ function isMarkOrTatweel(c: number): boolean {
 
 /** Scratch for spellKey: one String.fromCharCode.apply over a plain array beats appending or typed-array views. */
 const keyUnits: number[] = [];
+const SPELL_BLOCK = 8192;
 
 /** The key of normalised units [from, to): words joined by single spaces, with the elided alef of لل restored. */
 function spellKey(units: Uint16Array, from: number, to: number, elidedAlef: boolean): string {
@@ -318,5 +428,9 @@ function spellKey(units: Uint16Array, from: number, to: number, elidedAlef: bool
     } else inWord = false;
   }
   keyUnits.length = n;
-  return String.fromCharCode.apply(null, keyUnits);
+  if (n <= SPELL_BLOCK) return String.fromCharCode.apply(null, keyUnits);
+  // A name may be as long as a gazetteer line: apply() past ~120K arguments overflows the stack, so in blocks.
+  let key = '';
+  for (let k = 0; k < n; k += SPELL_BLOCK) key += String.fromCharCode.apply(null, keyUnits.slice(k, k + SPELL_BLOCK));
+  return key;
 }

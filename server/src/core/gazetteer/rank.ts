@@ -1,12 +1,35 @@
 // Completion candidates for a span of text, best first: exact normalised match, match after a proclitic, names
-// that start with the text, then names within one or two typos. The key lists for prefix and typo search are
-// built on first use and kept with the matcher.
+// that start with the text, then names within a typo or two. Typos are guessed only for words of six letters or
+// more (shorter words sit a letter away from too many others: سعي / سعير), one typo below ten letters; a word's
+// completion to a longer word only from four letters. Among matches of one kind, entries of the article's country
+// and refs the corpus already uses come first. The key lists for prefix and typo search are built on first use
+// and kept with the matcher.
 import { lowerBound } from '../lowerBound';
 import { procliticSplits } from '../text/proclitics';
 import type { KbEntry } from './entries';
 import type { GazetteerMatcher } from './matcher';
 
 export type MatchKind = 'exact' | 'proclitic' | 'prefix' | 'fuzzy';
+
+/** What the ranking knows of the article and the corpus. */
+export interface RankOptions {
+  /** ISO code of the article's country: its entries first among matches of one kind («الحكومة» in an Iraqi article). */
+  country?: string;
+  /** How often the corpus has used each ref: used refs first among matches of one kind. */
+  corpusRefs?: ReadonlyMap<string, number>;
+}
+
+/** Typos are guessed for words of at least this many letters, two typos from TWO_TYPOS letters. */
+export const MIN_TYPO_LENGTH = 6;
+const TWO_TYPOS = 10;
+/** A word is completed to a longer word (الديوا -> الديوانية) from this many letters; whole words always. */
+const MIN_WORD_COMPLETION = 4;
+
+// Scores of the kinds of match never overlap, bonuses included: exact 1–1.04, proclitic 0.95–0.99, prefix
+// 0.65–0.84, typo 0.5–0.64; callers that merge ranked lists by score keep that order.
+const COUNTRY_BONUS = 0.02;
+const CORPUS_BONUS = 0.02;
+const MATCH_ORDER: Record<MatchKind, number> = { exact: 0, proclitic: 1, prefix: 2, fuzzy: 3 };
 
 export interface RankedEntry {
   entry: KbEntry;
@@ -110,14 +133,24 @@ let rowB = new Int32Array(64);
 
 const SOURCE_ORDER = (source: string) => (source === 'corpus' ? 0 : source.startsWith('gazetteer:') ? 1 : 2);
 
-export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30): RankedEntry[] {
+export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30, options: RankOptions = {}): RankedEntry[] {
   const key = matcher.keyOf(query);
   if (!key) return [];
-  const results = new Map<KbEntry, RankedEntry>();
-  const offer = (k: string, score: number, match: MatchKind, prefix?: number) => {
-    for (const entry of matcher.lookupKey(k)) {
-      const seen = results.get(entry);
-      if (!seen || seen.score < score) results.set(entry, prefix ? { entry, key: k, score, match, prefix } : { entry, key: k, score, match });
+  // By entry id: entries are made as objects only for the results (and for the bonus when options ask for it).
+  const results = new Map<number, { id: number; key: string; score: number; match: MatchKind; prefix?: number }>();
+  const ranksByContext = options.country !== undefined || (options.corpusRefs?.size ?? 0) > 0;
+  const bonus = (id: number) => {
+    if (!ranksByContext) return 0;
+    const entry = matcher.entry(id);
+    return (options.country && entry.country === options.country ? COUNTRY_BONUS : 0) + (entry.ref && (options.corpusRefs?.get(entry.ref) ?? 0) > 0 ? CORPUS_BONUS : 0);
+  };
+  const offer = (k: string, base: number, match: MatchKind, prefix?: number) => {
+    for (const id of matcher.lookupKeyIds(k)) {
+      const score = Math.round((base + bonus(id)) * 1e6) / 1e6;
+      const seen = results.get(id);
+      if (!seen || MATCH_ORDER[match] < MATCH_ORDER[seen.match] || (seen.match === match && seen.score < score)) {
+        results.set(id, prefix ? { id, key: k, score, match, prefix } : { id, key: k, score, match });
+      }
     }
   };
   offer(key, 1, 'exact');
@@ -128,14 +161,22 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
     if (split.prefix > 0) offer((split.elidedAlef ? 'ا' : '') + key.slice(split.prefix), 0.95, 'proclitic', origin[firstLetter + split.prefix]);
   }
   const index = keyIndex(matcher);
-  // Names that start with the text (a partial word or the first words of a longer name).
-  for (let i = lowerBound(index.sorted, key), n = 0; i < index.sorted.length && n < limit * 4 && index.sorted[i].startsWith(key); i++, n++) {
+  // Names that start with the text: the first words of a longer name, or (from four letters) a partial word.
+  const letters = key.replace(/ /g, '').length;
+  for (let i = lowerBound(index.sorted, key), n = 0; i < index.sorted.length && n < limit * 4 && index.sorted[i].startsWith(key); i++) {
     const k = index.sorted[i];
-    if (k !== key) offer(k, 0.8 - Math.min(0.2, (k.length - key.length) * 0.01), 'prefix');
+    if (k === key) continue;
+    const wholeWords = k.charCodeAt(key.length) === 0x20;
+    // A space sorts before every letter: the longer names of whole words all come first, so a short word stops
+    // at the first partial-word key instead of walking every key that starts with it (ال…).
+    if (!wholeWords && letters < MIN_WORD_COMPLETION) break;
+    n++;
+    offer(k, 0.8 - Math.min(0.1, (k.length - key.length) * 0.005) - (wholeWords ? 0 : 0.05), 'prefix');
   }
-  // Typos: one for short texts, two for longer; a key must share the first or the second letter.
-  if (results.size < limit && key.length >= 3) {
-    const max = key.length < 6 ? 1 : 2;
+  // Typos: only in words long enough that a near spelling is likely the same name; a key must share the first or
+  // the second letter.
+  if (results.size < limit && letters >= MIN_TYPO_LENGTH) {
+    const max = letters < TWO_TYPOS ? 1 : 2;
     const first = key.charCodeAt(0);
     const sig = signature(key);
     const compare = (b: Bucket | undefined, skipFirst: boolean) => {
@@ -147,7 +188,7 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
         const k = b.keys[i];
         if (skipFirst && k.charCodeAt(0) === first) continue;
         const d = boundedDistance(key, k, max);
-        if (d > 0 && d <= max) offer(k, 0.7 - 0.1 * d, 'fuzzy');
+        if (d > 0 && d <= max) offer(k, 0.6 - 0.1 * (d - 1), 'fuzzy');
       }
     };
     for (let len = key.length - max; len <= key.length + max; len++) {
@@ -157,6 +198,13 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
     }
   }
   return [...results.values()]
-    .sort((a, b) => b.score - a.score || SOURCE_ORDER(a.entry.source) - SOURCE_ORDER(b.entry.source) || (a.entry.names[0] < b.entry.names[0] ? -1 : 1))
-    .slice(0, limit);
+    .sort(
+      (a, b) =>
+        MATCH_ORDER[a.match] - MATCH_ORDER[b.match] ||
+        b.score - a.score ||
+        SOURCE_ORDER(matcher.sourceOfEntry(a.id)) - SOURCE_ORDER(matcher.sourceOfEntry(b.id)) ||
+        (matcher.nameOf(a.id) < matcher.nameOf(b.id) ? -1 : matcher.nameOf(a.id) > matcher.nameOf(b.id) ? 1 : 0),
+    )
+    .slice(0, limit)
+    .map(({ id, ...rest }) => ({ entry: matcher.entry(id), ...rest }));
 }

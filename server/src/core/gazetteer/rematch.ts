@@ -32,7 +32,8 @@ export function rematchAfterEdit(
   for (const c of previous) {
     if (c.end <= oldFrom) out.push(c);
   }
-  out.push(...matcher.matchRange(newText, newIndex, lineStart, lineEnd));
+  // One by one: a long line can hold more matches than a call takes arguments (push(...list) overflows).
+  for (const c of matcher.matchRange(newText, newIndex, lineStart, lineEnd)) out.push(c);
   for (const c of previous) {
     if (c.start >= oldTo) out.push({ ...c, start: c.start + deltaCp, end: c.end + deltaCp });
   }

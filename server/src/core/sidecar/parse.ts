@@ -2,6 +2,7 @@
 // caller must report it and must not write over it (SPEC: a corrupt sidecar is reported, never overwritten).
 import { type Node, findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { excessiveNesting, MAX_JSON_DEPTH, nodeValue, setOwn } from '../jsonTree';
+import { findConflictMarker } from './conflictMarkers';
 import type { Problem } from './problems';
 import { DOCUMENT_STATUSES, type DocumentStatus, type Entity, KNOWN_ENTITY_KEYS, KNOWN_TOP_KEYS, type Sidecar } from './types';
 
@@ -33,11 +34,21 @@ export function parseSidecar(fileText: string): ParsedSidecar {
   const error = (node: { offset: number; length: number } | undefined, message: string, code: string) =>
     problems.push({ severity: 'error', message, offset: node?.offset ?? 0, length: node?.length ?? 1, code });
 
+  // An unfinished git merge is its own problem, not invalid JSON: callers offer to resolve it (merge.ts reads
+  // both sides back) and, as with any sidecar that yields no data, never write over it.
+  const marker = findConflictMarker(fileText);
+  if (marker >= 0) {
+    error({ offset: marker, length: 7 }, 'the sidecar contains git conflict markers (an unfinished merge): keep ours, theirs or both for each conflict', 'conflict-markers');
+    return { problems, entityOffsets, fieldOffsets };
+  }
+
+  // Before the tree is built: jsonc-parser recurses per level, and a 100,000-deep file would overflow the stack.
   const tooDeep = excessiveNesting(fileText);
   if (tooDeep !== undefined) {
     error({ offset: tooDeep, length: 1 }, `JSON nested more than ${MAX_JSON_DEPTH} deep; a sidecar needs 3 levels`, 'too-deep');
     return { problems, entityOffsets, fieldOffsets };
   }
+
   const parseErrors: ParseError[] = [];
   const root = parseTree(fileText, parseErrors, { disallowComments: true, allowTrailingComma: false });
   for (const e of parseErrors) {

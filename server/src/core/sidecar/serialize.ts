@@ -3,7 +3,7 @@
 import { setOwn } from '../jsonTree';
 import { compareEntities, type Entity, type Sidecar } from './types';
 
-function entityLine(entity: Entity): string {
+export function entityLine(entity: Entity): string {
   const ordered: Record<string, unknown> = {
     start: entity.start,
     end: entity.end,
@@ -34,7 +34,7 @@ function entityList(key: string, entities: readonly Entity[], last: boolean): st
   return `  "${key}": [\n${lines.join(',\n')}\n  ]${tail}\n`;
 }
 
-function scalar(key: string, value: unknown): string {
+export function scalar(key: string, value: unknown): string {
   return `  ${JSON.stringify(key)}: ${inlineJson(value)}`;
 }
 

@@ -1,8 +1,8 @@
 // The sidecar format `hashiya/1` (SPEC §3.2) as data. Unknown keys are carried in `extra` so that rewriting a
 // sidecar never loses what another tool or a later version put there.
 
-export const DOCUMENT_STATUSES = ['todo', 'in-progress', 'done', 'reviewed'] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+import type { DocumentStatus } from '../../../../common/documentStatus';
+export { DOCUMENT_STATUSES, type DocumentStatus } from '../../../../common/documentStatus';
 
 export interface Entity {
   /** Code-point offset of the first covered character. */

@@ -5,11 +5,15 @@
 import { createHash, type Hash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { loadArticle } from '../corpus/article';
+import { describeReanchor, reanchorStaleSidecar, type SidecarReanchorReport } from '../annotations/reanchorSidecar';
+import type { TextHistory } from '../annotations/textHistory';
+import { type LoadedArticle, loadArticle } from '../corpus/article';
 import { CONFIG_FILE } from '../corpus/config';
 import { articleFilter } from '../corpus/discover';
 import { CorpusError, listArticles, loadCorpusConfig, requireUsableConfig } from '../corpus/load';
-import { containedRealPath, isInside, readSidecarText } from '../corpus/read';
+import { containedRealPath, isInside, readSidecarText, type SidecarText } from '../corpus/read';
+import { inShard, type Shard } from '../corpus/shard';
+import { articleBytes, sha256Hex } from '../text/hash';
 import { parseSidecar } from '../sidecar/parse';
 import { isSidecarPath, sidecarPathFor } from '../sidecar/store';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../sidecar/types';
@@ -57,10 +61,29 @@ export interface ExportOptions {
   clitics?: CliticPolicy;
   /** CoNLL: write `-DOCSTART- O` before each document (default true). */
   docstart?: boolean;
+  /** Only these articles (paths absolute or relative to the working folder), e.g. a list read from stdin. */
+  files?: string[];
+  /** Only the articles whose path relative to the root (with /) falls in this shard. */
+  shard?: Shard;
 }
+
+/**
+ * Articles open in an editor, by absolute path: their current text (possibly unsaved) and the sidecar that the
+ * editor's annotations would write for it. Export reads these instead of the disk, so that what is exported is
+ * what the annotator sees.
+ */
+export type ExportOverlay = ReadonlyMap<string, { text: string; hasBom: boolean; sidecarText: string }>;
 
 export interface ExportHooks {
   signal?: AbortSignal;
+  overlay?: ExportOverlay;
+  /**
+   * Where to look for the text a sidecar was written for, when its article has changed since: its annotations
+   * are then mapped through a diff rather than searched for.
+   */
+  history?: TextHistory;
+  /** Called for each document whose sidecar was written for another version of its article and was re-anchored. */
+  onReanchored?: (path: string, report: SidecarReanchorReport) => void;
   /** Called after each document with the number done and the number to do. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -85,6 +108,10 @@ export interface ExportManifest {
     clitics: CliticPolicy;
     docstart?: boolean;
     tokenization: TokenizationRecord;
+    /** `K/N` when only one shard of the corpus was exported. */
+    shard?: string;
+    /** When only listed articles were exported: how many were listed. */
+    files?: number;
   };
   /** Documents of the corpus and why some were not exported. */
   corpus: { articles: number; exported: number; excluded: Record<string, number> };
@@ -256,12 +283,34 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const tokenization = tokenizationRead.record;
 
   // Pre-pass over the sidecars: status, labels, and the documents to export.
-  const articles = await listArticles(config);
+  let articles = await listArticles(config);
+  if (options.files) {
+    const wanted = new Set(options.files.map((f) => path.resolve(f)));
+    const known = new Set(articles);
+    const missing = [...wanted].filter((f) => !known.has(f));
+    if (missing.length) throw new ExportError(`not an article of the corpus ${root}: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`);
+    articles = articles.filter((f) => wanted.has(f));
+  }
+  const shard = options.shard;
+  if (shard) articles = articles.filter((f) => inShard(path.relative(root, f).split(path.sep).join('/'), shard));
   const excluded = tally();
   const exclude = (reason: string) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
   const selected: Array<{ file: string; rel: string }> = [];
   const found = new Set<string>();
-  for await (const [file, read] of readAhead(articles, READ_AHEAD, (f) => readSidecarText(sidecarPathFor(f), path.relative(root, sidecarPathFor(f))))) {
+  const overlay = hooks.overlay;
+  // An article open in the editor is exported as the editor holds it: its text and sidecar text replace the files.
+  const sidecarTextOf = (f: string): Promise<SidecarText> => {
+    const open = overlay?.get(f);
+    if (open) return Promise.resolve({ state: 'text', fileText: open.sidecarText });
+    return readSidecarText(sidecarPathFor(f), path.relative(root, sidecarPathFor(f)));
+  };
+  const articleOf = (f: string, rel: string): Promise<LoadedArticle> => {
+    const open = overlay?.get(f);
+    if (!open) return loadArticle(f, rel);
+    const parsed = parseSidecar(open.sidecarText);
+    return Promise.resolve({ articlePath: f, text: open.text, hasBom: open.hasBom, sha256: sha256Hex(articleBytes(open.text, open.hasBom)), sidecarPath: sidecarPathFor(f), sidecarText: open.sidecarText, parsed });
+  };
+  for await (const [file, read] of readAhead(articles, READ_AHEAD, sidecarTextOf)) {
     throwIfAborted(signal);
     const rel = path.relative(root, file).split(path.sep).join('/');
     const sidecar = read.state === 'text' ? sidecarSummary(read.fileText) : undefined;
@@ -329,7 +378,7 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     // Every split gets its file, even an empty one, so that a pipeline finds train/dev/test.
     if (format !== 'brat' && format !== 'spacy') for (const name of splitNames) await outputFor(name);
     let done = 0;
-    for await (const [{ rel }, article] of readAhead(selected, READ_AHEAD, (s) => loadArticle(s.file, s.rel))) {
+    for await (const [{ rel }, article] of readAhead(selected, READ_AHEAD, (s) => articleOf(s.file, s.rel))) {
       throwIfAborted(signal);
       // Training data with U+FFFD in place of letters is worse than none: refuse, naming the encoding.
       if (article.articleError) throw new ExportError(article.articleError.message);
@@ -340,14 +389,25 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
         warnings.push(`${rel}: sidecar has errors; document not exported (run hashiya validate)`);
         continue;
       }
+      // A sidecar written for an earlier version of its article (edited outside the editor): its annotations are
+      // found again in the text as it is, exactly as `validate --fix` would; what finds no place is counted below.
+      let entities = sidecar?.entities ?? [];
+      let unresolved = sidecar?.unresolved ?? [];
+      if (sidecar && sidecar.sha256 !== article.sha256) {
+        const { sidecar: placed, report } = await reanchorStaleSidecar(sidecar, article, hooks.history);
+        entities = placed.entities;
+        unresolved = placed.unresolved;
+        warnings.push(`${rel}: the article changed after its sidecar was written; re-anchored: ${describeReanchor(report)} (hashiya validate --fix rewrites the sidecar)`);
+        hooks.onReanchored?.(rel, report);
+      }
       const part = split ? splitOf(split, seed, rel) : 'all';
       const breaks = tokenization.tokens === 'whitespace' ? tokenBreaksOf(sidecar?.extra, article.sha256) : { stale: false };
       if (breaks.stale) warnings.push(`${rel}: token breaks were recorded for another version of the text; ignored`);
-      for (const u of sidecar?.unresolved ?? []) {
+      for (const u of unresolved) {
         skipped['unresolved in its sidecar (place it again in the editor)'] = (skipped['unresolved in its sidecar (place it again in the editor)'] ?? 0) + 1;
         if (examples.length < MAX_EXAMPLES) examples.push({ kind: 'skipped', path: rel, start: u.start, end: u.end, label: u.label, reason: 'unresolved in its sidecar' });
       }
-      const { document: doc, notes } = prepareDocument(rel, article.text, sidecar?.status ?? 'todo', sidecar?.entities ?? [], {
+      const { document: doc, notes } = prepareDocument(rel, article.text, sidecar?.status ?? 'todo', entities, {
         tokenization,
         clitics,
         ...(nested ? { nested } : {}),
@@ -447,6 +507,8 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
         clitics,
         ...(format === 'conll' || format === 'iob2' || format === 'bioes' ? { docstart: options.docstart ?? true } : {}),
         tokenization,
+        ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+        ...(options.files ? { files: options.files.length } : {}),
       },
       corpus: { articles: articles.length, exported: totals.documents, excluded: sortedRecord(excluded) },
       totals: { ...totals, entitiesByLabel: sortedRecord(totals.entitiesByLabel) },

@@ -1,6 +1,7 @@
 // `corpusStats`: documents by status, entities per label, tokens and sentences (cut as export would cut them,
 // before entity boundaries split any word), for `hashiya stats` and the corpus view.
 import * as path from 'node:path';
+import type { CorpusStats } from '../../../../common/training';
 import { loadArticle } from '../corpus/article';
 import { listArticles, loadCorpusConfig, requireUsableConfig } from '../corpus/load';
 import { lineAndColumn, type Problem } from '../sidecar/problems';
@@ -10,26 +11,9 @@ import { readTokenizationRecord } from './export';
 import { sentenceStarts } from './sentences';
 import { baseTokens, splitTokensAt } from './tokenize';
 import { CodePointIndex } from '../text/codePoints';
-import { throwIfAborted, TOKEN_BREAKS_KEY, type TokenizationRecord } from './types';
+import { throwIfAborted, TOKEN_BREAKS_KEY } from './types';
 
-export interface CorpusStats {
-  documents: number;
-  byStatus: Record<DocumentStatus, number>;
-  /** Documents whose article or sidecar has errors (listed in `problems`); nothing of them is counted. */
-  unreadable: number;
-  /** The errors of those documents, as `hashiya validate` reports them. */
-  problems: StatsProblem[];
-  entities: number;
-  entitiesByLabel: Record<string, number>;
-  /** Entities with a knowledge-base reference. */
-  withRef: number;
-  rejected: number;
-  unresolved: number;
-  tokens: number;
-  sentences: number;
-  characters: number;
-  tokenization: TokenizationRecord;
-}
+export type { CorpusStats } from '../../../../common/training';
 
 export interface StatsProblem {
   /** Absolute path of the file the problem is in. */
@@ -39,14 +23,19 @@ export interface StatsProblem {
   problem: Problem;
 }
 
-export async function corpusStats(root: string, hooks: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CorpusStats> {
+/** The figures, and the errors of the documents left out of them (as `hashiya validate` reports them). */
+export interface CorpusStatsReport extends CorpusStats {
+  problems: StatsProblem[];
+}
+
+export async function corpusStats(root: string, hooks: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CorpusStatsReport> {
   const loaded = await loadCorpusConfig(path.resolve(root));
   requireUsableConfig(loaded);
   const { config } = loaded;
   const labels = new Set(config.labels.map((l) => l.name));
   const tokenization = readTokenizationRecord(config.extra.tokenization).record;
   const articles = await listArticles(config);
-  const stats: CorpusStats = {
+  const stats: CorpusStatsReport = {
     documents: articles.length,
     byStatus: Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>,
     unreadable: 0,

@@ -1,28 +1,17 @@
 // Shared vocabulary of training-data export and import (SPEC §6): formats, tagging schemes, policies, and the
 // token-level view of one document that every output format is written from.
 
-export const EXPORT_FORMATS = ['conll', 'iob2', 'bioes', 'hf-jsonl', 'spacy', 'prodigy-jsonl', 'doccano-jsonl', 'brat'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** Formats that hold one label per token: nested entities must be resolved by the nesting policy. */
-export const FLAT_FORMATS: ReadonlySet<ExportFormat> = new Set(['conll', 'iob2', 'bioes', 'hf-jsonl', 'spacy']);
-
-export const SCHEMES = ['iob2', 'bioes'] as const;
-export type Scheme = (typeof SCHEMES)[number];
-
-/**
- * What to do when an entity boundary falls inside a word (بالعراق with the entity on العراق):
- * - `boundary` (default): split the word exactly at the entity boundary (ب + العراق);
- * - `attach`: keep the word whole and extend the entity over it (ANERcorp, Wojood);
- * - `split`: split proclitics (و ف ب ك ل) off as tokens of their own, one per clitic, at entity boundaries and
- *   before the article ال everywhere (و + ب + العراق).
- */
-export const CLITIC_POLICIES = ['boundary', 'attach', 'split'] as const;
-export type CliticPolicy = (typeof CLITIC_POLICIES)[number];
-
-/** Which entity of a nested pair a flat format keeps: the longest (`outer`) or the shortest (`inner`). */
-export const NESTED_POLICIES = ['outer', 'inner'] as const;
-export type NestedPolicy = (typeof NESTED_POLICIES)[number];
+export {
+  CLITIC_POLICIES,
+  type CliticPolicy,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  FLAT_FORMATS,
+  NESTED_POLICIES,
+  type NestedPolicy,
+  SCHEMES,
+  type Scheme,
+} from '../../../../common/training';
 
 /**
  * How a corpus's text is cut into tokens and sentences for export. Recorded in `hashiya.json` under

@@ -2,6 +2,7 @@
 // or {"text", "entities": [{"start_offset", "end_offset", "label"}]} (or "labels"), code-point offsets. A line that
 // is not JSON, or has no "text", is reported and skipped; so is an entity outside the text or with start >= end.
 import { labelNameProblem } from '../../corpus/config';
+import { CodePointIndex } from '../../text/codePoints';
 import { readLines } from './lines';
 import type { CorpusWriter, ImportedEntity, ProblemLog } from './writer';
 
@@ -30,7 +31,8 @@ export async function importDoccanoFile(
       continue;
     }
     const text = record.text;
-    const length = [...text].length;
+    // Code points, counted without an array of the characters.
+    const length = CodePointIndex.of(text).codePointLength;
     const field = (['label', 'labels', 'entities'] as const).find((k) => record[k] !== undefined && record[k] !== null);
     const raw: unknown[] = field === undefined ? [] : Array.isArray(record[field]) ? (record[field] as unknown[]) : [];
     if (field !== undefined && !Array.isArray(record[field])) {

@@ -19,8 +19,8 @@ import { CorpusWriter, type ImportCounts, ImportError, type ImportProblem, type 
 
 export { ImportError };
 
-export const IMPORT_FORMATS = ['conll', 'conllu', 'brat', 'doccano'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import type { ImportFormat } from '../../../../../common/training';
+export { IMPORT_FORMATS, type ImportFormat } from '../../../../../common/training';
 
 export interface ImportOptions {
   format: ImportFormat;

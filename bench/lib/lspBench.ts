@@ -1,0 +1,137 @@
+// An LSP client for benchmarks: starts the bundled server (dist/server.js) over stdio like an editor does and
+// counts the raw bytes the server writes to its stdout pipe. It speaks only the LSP protocol and the custom
+// messages of common/protocol.ts, so it measures whatever implementation sits behind them.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  type ProtocolConnection,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { type DocumentState, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+
+export const SERVER = path.join(__dirname, '../../dist/server.js');
+
+export class BenchClient {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcess;
+  /** Raw bytes read from the server's stdout so far. */
+  bytesIn = 0;
+  readonly states: Array<{ at: number; state: DocumentState }> = [];
+  /** When the server's work-done progress (corpus indexing) ended, if it did. */
+  progressEnded: number | undefined;
+  progressBegun: number | undefined;
+  private waiters: Array<() => void> = [];
+  stderr = '';
+  readonly started = performance.now();
+
+  constructor(args: string[] = []) {
+    this.child = spawn(process.execPath, [...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (d: Buffer) => (this.bytesIn += d.length));
+    this.child.stderr!.on('data', (d) => (this.stderr += d));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(DocumentStateNotification, (state) => {
+      this.states.push({ at: performance.now(), state });
+      this.wake();
+    });
+    this.connection.onNotification('$/progress', (params: { value?: { kind?: string } }) => {
+      const kind = params.value?.kind;
+      if (kind === 'begin') this.progressBegun = performance.now();
+      if (kind === 'end') this.progressEnded = performance.now();
+      this.wake();
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/semanticTokens/refresh', () => null);
+    this.connection.onRequest('workspace/configuration', () => []);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w());
+  }
+
+  async initialize(workspace: string): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: URI.file(workspace).toString(),
+      workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'ws' }],
+      capabilities: { window: { workDoneProgress: true } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  async open(file: string, text: string, version = 1): Promise<string> {
+    const uri = URI.file(file).toString();
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: LANGUAGE_ID, version, text } });
+    return uri;
+  }
+
+  async change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Waits until `predicate` holds, re-checking after every notification and every 5 ms; fails after `ms`. */
+  async until<T>(predicate: () => T | undefined | false, what: string, ms = 60_000): Promise<T> {
+    const deadline = performance.now() + ms;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (performance.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}; server stderr: ${this.stderr.slice(-2000)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Peak resident memory of the server process so far (VmHWM), in MB. */
+  peakRssMB(): number {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  }
+
+  async close(): Promise<void> {
+    await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+    await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
+    await new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        resolve();
+      }, 3000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
+
+/** LSP position (UTF-16 line and character) of a UTF-16 offset. */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}

@@ -1,0 +1,59 @@
+// The server's commands (run by code actions, completion items and the client's own commands) and their
+// arguments, defined once for both sides.
+
+export const SERVER_COMMANDS = {
+  accept: 'hashiya.server.accept',
+  acceptAll: 'hashiya.server.acceptAll',
+  reject: 'hashiya.server.reject',
+  relabel: 'hashiya.server.relabel',
+  remove: 'hashiya.server.remove',
+  fitToWords: 'hashiya.server.fitToWords',
+  annotateAll: 'hashiya.server.annotateAll',
+  resolveConflict: 'hashiya.server.resolveConflict',
+  placeUnresolved: 'hashiya.server.placeUnresolved',
+  removeUnresolved: 'hashiya.server.removeUnresolved',
+} as const;
+
+/**
+ * A span of an article as a command carries it: code-point offsets into the text of document `version`, and the
+ * text they covered then. A command whose version is not the document's current one is re-resolved by its text
+ * (mapped through the edits since, or found again nearby) or refused — never applied to other text.
+ */
+export interface SpanArgs {
+  uri: string;
+  start: number;
+  end: number;
+  label: string;
+  ref?: string;
+  version?: number;
+  text?: string;
+}
+
+export interface RelabelArgs extends SpanArgs {
+  newLabel?: string;
+  newRef?: string;
+}
+
+export interface AcceptAllArgs {
+  uri: string;
+  label?: string;
+  version?: number;
+}
+
+export interface ResolveConflictArgs {
+  uri: string;
+  /** The conflict's key as the diagnostic names it. */
+  key: string;
+  choice: 'ours' | 'theirs' | 'both';
+}
+
+export interface UnresolvedArgs {
+  uri: string;
+  label: string;
+  text: string;
+  ref?: string;
+  /** Where to place it (code points of document `version`), for placeUnresolved. */
+  start?: number;
+  end?: number;
+  version?: number;
+}
