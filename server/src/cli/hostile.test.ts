@@ -300,6 +300,24 @@ test('render shows a sidecar whose article was edited since (sha256 only) re-anc
   assert.match(wrong.err, /"text" names "\.\.\/\.\.\/etc\/passwd" but the article is a\.txt/);
 });
 
+test('diff and agree read the article beside each sidecar, never the file its "text" names', async () => {
+  const article = 'زار الوزير بغداد ثم البصرة.\n';
+  const entity = (label: string) => `{"start": 11, "end": 16, "label": "${label}", "text": "بغداد"}`;
+  const dir = await corpusOf({
+    'secret.txt': 'SECRET '.repeat(20),
+    'a/news/a.txt': article,
+    'a/news/a.ann.json': sidecarText('../../secret.txt', article, [entity('LOC')]),
+    'b/news/a.txt': article,
+    'b/news/a.ann.json': sidecarText('../../secret.txt', article, [entity('ORG')]),
+  });
+  const diff = await cli('diff', path.join(dir, 'a'), path.join(dir, 'b'));
+  assert.doesNotMatch(diff.all, /SECRET/);
+  assert.match(diff.out, /زار الوزير \[بغداد\]\{ORG\} ثم/, diff.all);
+  const agree = await cli('agree', path.join(dir, 'a'), path.join(dir, 'b'));
+  assert.doesNotMatch(agree.all, /SECRET/);
+  assert.match(agree.all, /بغداد/, agree.all);
+});
+
 // ---- imports: what cannot be imported is reported with file and line; every imported corpus validates
 
 async function importAndValidate(format: string, files: Record<string, string>, input: string) {
