@@ -5,7 +5,8 @@ import type { CorpusConfig } from '../core/corpus/config';
 import { EntityIndex } from '../core/corpus/entityIndex';
 import { listArticles } from '../core/corpus/load';
 import { parseSidecar } from '../core/sidecar/parse';
-import { readFileIfExists, sidecarPathFor } from '../core/sidecar/store';
+import { readSidecarText } from '../core/corpus/read';
+import { sidecarPathFor } from '../core/sidecar/store';
 import type { Entity } from '../core/sidecar/types';
 
 export interface IndexProgress {
@@ -45,8 +46,10 @@ export class CorpusIndexer {
     for (let i = 0; i < articles.length; i += batch) {
       await Promise.all(
         articles.slice(i, i + batch).map(async (article) => {
-          const text = await readFileIfExists(sidecarPathFor(article));
-          if (text !== undefined) index.set(article, parseSidecar(text).sidecar?.entities);
+          // Through the corpus reader: a sidecar that is a folder or cannot be read is left out of the index
+          // (validate reports it), rather than failing the whole corpus's index.
+          const read = await readSidecarText(sidecarPathFor(article));
+          if (read.state === 'text') index.set(article, parseSidecar(read.fileText).sidecar?.entities);
         }),
       );
       done = Math.min(articles.length, i + batch);
