@@ -82,7 +82,7 @@ export interface ImportSummary {
 export interface CorpusStats {
   documents: number;
   byStatus: Record<DocumentStatus, number>;
-  /** Documents whose sidecar cannot be read (see `hashiya validate`). */
+  /** Documents whose article or sidecar has errors (see `hashiya validate`); nothing of them is counted. */
   unreadable: number;
   entities: number;
   entitiesByLabel: Record<string, number>;

@@ -25,16 +25,21 @@ const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').r
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function printProblems(report: readonly ReportedProblem[], format: ReportFormat, io: CliIO): void {
-  const rel = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+  // Each file's relative path once, and the whole report in one write: a sidecar may have tens of thousands of
+  // problems, and a write per line made the report the slowest part of validate.
+  const relative = new Map<string, string>();
+  const rel = (file: string) => relative.get(file) ?? relative.set(file, path.relative(process.cwd(), file).split(path.sep).join('/') || file).get(file)!;
+  const lines: string[] = [];
   for (const r of report) {
     const { line, column } = lineAndColumn(r.fileText, r.problem.offset);
     if (format === 'json') {
-      io.out(JSON.stringify({ file: rel(r.file), line, column, severity: r.problem.severity, code: r.problem.code, message: r.problem.message }) + '\n');
+      lines.push(JSON.stringify({ file: rel(r.file), line, column, severity: r.problem.severity, code: r.problem.code, message: r.problem.message }) + '\n');
     } else if (format === 'github') {
       const command = r.problem.severity === 'error' ? 'error' : r.problem.severity === 'warning' ? 'warning' : 'notice';
-      io.out(`::${command} file=${escapeProperty(rel(r.file))},line=${line},col=${column},title=${escapeProperty(`hashiya ${r.problem.code}`)}::${escapeData(r.problem.message)}\n`);
+      lines.push(`::${command} file=${escapeProperty(rel(r.file))},line=${line},col=${column},title=${escapeProperty(`hashiya ${r.problem.code}`)}::${escapeData(r.problem.message)}\n`);
     } else {
-      io.out(formatProblem(rel(r.file), r.fileText, r.problem) + '\n');
+      lines.push(formatProblem(rel(r.file), r.fileText, r.problem) + '\n');
     }
   }
+  if (lines.length > 0) io.out(lines.join(''));
 }

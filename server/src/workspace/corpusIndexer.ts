@@ -5,7 +5,8 @@ import type { CorpusConfig } from '../core/corpus/config';
 import { EntityIndex } from '../core/corpus/entityIndex';
 import { listArticles } from '../core/corpus/load';
 import { parseSidecar } from '../core/sidecar/parse';
-import { readFileIfExists, sidecarPathFor } from '../core/sidecar/store';
+import { readSidecarText } from '../core/corpus/read';
+import { sidecarPathFor } from '../core/sidecar/store';
 import type { Entity } from '../core/sidecar/types';
 
 export interface IndexProgress {
@@ -59,10 +60,12 @@ export class CorpusIndexer {
     let since = performance.now();
     for (let i = 0; i < articles.length; i += batch) {
       const slice = articles.slice(i, i + batch);
-      const texts = await Promise.all(slice.map((article) => readFileIfExists(sidecarPathFor(article)).catch(() => undefined)));
+      // Through the corpus reader: a sidecar that is a folder or cannot be read is left out of the index (validate
+      // reports it), rather than failing the whole corpus's index.
+      const reads = await Promise.all(slice.map((article) => readSidecarText(sidecarPathFor(article))));
       for (let k = 0; k < slice.length; k++) {
-        const text = texts[k];
-        if (text !== undefined) index.set(slice[k], parseSidecar(text).sidecar?.entities);
+        const read = reads[k];
+        if (read.state === 'text') index.set(slice[k], parseSidecar(read.fileText).sidecar?.entities);
         if (performance.now() - since > YIELD_EVERY_MS) {
           await new Promise((resolve) => setImmediate(resolve));
           since = performance.now();

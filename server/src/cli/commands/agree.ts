@@ -7,7 +7,7 @@ import { contextLine } from '../../core/sidecar/context';
 import { parseSidecar } from '../../core/sidecar/parse';
 import { formatProblem } from '../../core/sidecar/problems';
 import type { Entity, Sidecar } from '../../core/sidecar/types';
-import { decodeArticle } from '../../core/text/codePoints';
+import { articleOfSidecar, isReadFailure, readArticle } from '../../core/corpus/read';
 import { parseCommandArgs } from '../args';
 import { CliError, type CliIO } from '../io';
 import type { Command } from '../registry';
@@ -39,9 +39,13 @@ overall (exact), labels, overlap, kappa, tokens and disagreements.`,
       const [a, b] = await Promise.all([readSidecar(path.join(dirA, name), io), readSidecar(path.join(dirB, name), io)]);
       if (!a || !b) return `${name}: skipped: cannot be read`;
       if (a.sha256 !== b.sha256) return `${name}: skipped: the two sidecars annotate different versions of the article (sha256 differs)`;
-      const bytes = await fs.readFile(path.join(dirA, path.dirname(name), a.text)).catch(() => undefined);
-      if (!bytes) return `${name}: skipped: its article ${path.join(path.dirname(name), a.text)} is missing in ${dirA}`;
-      return { name, text: decodeArticle(bytes).text, a: a.entities, b: b.entities };
+      // The article beside the sidecar, whatever its "text" says; UTF-8 only (another encoding is named).
+      const articlePath = articleOfSidecar(path.join(dirA, name));
+      const article = await readArticle(articlePath, path.join(dirA, path.relative(dirA, articlePath)));
+      if (isReadFailure(article)) {
+        return article.error.code === 'missing' ? `${name}: skipped: its article ${path.relative(dirA, articlePath)} is missing in ${dirA}` : `${name}: skipped: ${article.error.message}`;
+      }
+      return { name, text: article.text, a: a.entities, b: b.entities };
     };
     const documents: AgreementDocument[] = [];
     let problems = 0;

@@ -7,7 +7,7 @@ import { type AnnotationChange, diffSidecars, isEmptyDiff, type SidecarDiff } fr
 import { parseSidecar } from '../../core/sidecar/parse';
 import { formatProblem } from '../../core/sidecar/problems';
 import type { Entity, Sidecar } from '../../core/sidecar/types';
-import { decodeArticle } from '../../core/text/codePoints';
+import { articleOfSidecar, decodeArticleBytes, isReadFailure, readArticle } from '../../core/corpus/read';
 import { parseCommandArgs } from '../args';
 import { isGitRevision, listTree, readBlobs } from '../gitObjects';
 import { CliError, type CliIO } from '../io';
@@ -109,18 +109,19 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-const readArticleFile = (file: string) =>
-  fs.readFile(file).then(
-    (bytes) => decodeArticle(bytes).text,
-    () => undefined,
-  );
+// A sidecar's article is the file beside it, whatever its "text" says (following it would let a sidecar make diff
+// read any file), and UTF-8: an article in another encoding gives no context rather than U+FFFD characters.
+const readArticleBeside = async (sidecarFile: string) => {
+  const article = await readArticle(articleOfSidecar(sidecarFile));
+  return isReadFailure(article) ? undefined : article.text;
+};
 
 async function filePairs(a: string, b: string): Promise<Pair[]> {
   const [statA, statB] = await Promise.all([fs.stat(a), fs.stat(b)]);
   if (statA.isDirectory() !== statB.isDirectory()) throw new CliError('compare two sidecars or two folders, not one of each');
   const version = async (file: string | undefined): Promise<Version> => ({
     text: file === undefined ? undefined : await fs.readFile(file, 'utf8').catch(() => undefined),
-    article: async (name) => (file === undefined ? undefined : readArticleFile(path.join(path.dirname(file), name))),
+    article: async () => (file === undefined ? undefined : readArticleBeside(file)),
   });
   if (!statA.isDirectory()) return [{ name: b, a: await version(a), b: await version(b) }];
   const [listA, listB] = await Promise.all([listSidecars(a), listSidecars(b)]);
@@ -152,12 +153,13 @@ async function revisionPairs(revA: string, revB: string, pathspecs: string[]): P
     const id = tree.get(name);
     return {
       text: id ? blobs.get(id)?.toString('utf8') : undefined,
-      article: async (articleName) => {
-        const articlePath = path.posix.join(path.posix.dirname(name), articleName);
+      article: async () => {
+        const articlePath = name.replace(/\.ann\.json$/, '') + '.txt';
         const articleId = tree.get(articlePath);
         if (!articleId) return undefined;
         const bytes = blobs.get(articleId) ?? (await readBlobs(cwd, [articleId])).get(articleId);
-        return bytes ? decodeArticle(bytes).text : undefined;
+        const article = bytes ? decodeArticleBytes(bytes, articlePath) : undefined;
+        return article && !isReadFailure(article) ? article.text : undefined;
       },
     };
   };

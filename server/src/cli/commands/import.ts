@@ -110,7 +110,7 @@ options:
         { signal: controller.signal, ...(onProgress ? { onProgress } : {}) },
       );
     } catch (error) {
-      if ((error as Error).name === 'AbortError') throw new CliError('cancelled; the output folder was cleaned up', 130);
+      if ((error as Error).name === 'AbortError') throw new CliError('cancelled; nothing was written to the output folder', 130);
       throw new CliError((error as Error).message, 1);
     } finally {
       if (io === nodeIO) process.removeListener('SIGINT', onSigint);

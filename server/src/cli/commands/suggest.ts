@@ -8,7 +8,8 @@ import { type CorpusConfig, defaultConfig, GAZETTEER_FORMATS, type GazetteerForm
 import { inShard, parseShard, pathList } from '../../core/corpus/shard';
 import type { GazetteerMatcher } from '../../core/gazetteer/matcher';
 import { loadMatcher } from '../../core/gazetteer/load';
-import { CodePointIndex, decodeArticle } from '../../core/text/codePoints';
+import { isReadFailure, readArticle } from '../../core/corpus/read';
+import { CodePointIndex } from '../../core/text/codePoints';
 import { parseCommandArgs } from '../args';
 import { CliError } from '../io';
 import type { Command } from '../registry';
@@ -94,11 +95,14 @@ that N machines given the same list suggest for disjoint parts that together are
     let block = '';
     for (const given of files) {
       const file = path.resolve(given);
-      const bytes = await fs.readFile(file).catch(() => {
-        throw new CliError(`${given}: no such file`, 1);
-      });
+      // UTF-8 only: another encoding is named and refused, never matched as U+FFFD characters.
+      const article = await readArticle(file, given);
+      if (isReadFailure(article)) {
+        if (block) io.out(block);
+        throw new CliError(article.error.message, 1);
+      }
       const matcher = await matcherFor(file);
-      const { text } = decodeArticle(bytes);
+      const { text } = article;
       const index = CodePointIndex.of(text);
       for (const c of matcher.matchAll(text, index)) {
         const line: Record<string, unknown> = several ? { file: given } : {};

@@ -6,7 +6,8 @@ import { loadArticle } from '../../core/corpus/article';
 import { listArticles, loadCorpusConfig } from '../../core/corpus/load';
 import type { Problem } from '../../core/sidecar/problems';
 import { validateSidecar } from '../../core/sidecar/validate';
-import { isSidecarPath, articlePathFor } from '../../core/sidecar/store';
+import { isSidecarPath } from '../../core/sidecar/store';
+import { articleOfSidecar, readSidecarFile } from '../../core/corpus/read';
 import { parseSidecar } from '../../core/sidecar/parse';
 import { serializeSidecar } from '../../core/sidecar/serialize';
 import { writeFileAtomic } from '../../core/sidecar/store';
@@ -62,10 +63,16 @@ warnings; --warnings-as-errors is the same), 0 otherwise.
     const checked: CheckedDocument[] = [];
     let fixed = 0;
     for (const articlePath of articles) {
-      const article = await loadArticle(articlePath);
+      const article = await loadArticle(articlePath, path.relative(process.cwd(), articlePath) || articlePath);
+      if (article.articleError) {
+        // Its sidecar (if any) cannot be checked against text that cannot be read.
+        report.push({ file: articlePath, problem: { severity: 'error', message: article.articleError.message, offset: 0, length: 0, code: article.articleError.code }, fileText: '' });
+      }
       if (!article.parsed) continue;
       sidecars++;
       seenSidecars.add(article.sidecarPath);
+      // Its sidecar cannot be checked (or re-anchored) against text that cannot be read: reported above.
+      if (article.articleError) continue;
       let parsed = article.parsed;
       let sidecarText = article.sidecarText!;
       // Only a sidecar that was read whole is rewritten: a corrupt one stays byte for byte as it is.
@@ -86,19 +93,17 @@ warnings; --warnings-as-errors is the same), 0 otherwise.
           report.push({ file: article.sidecarPath, problem: { severity: 'error', message: `cannot rewrite the sidecar: ${(error as Error).message}`, offset: 0, length: 1, code: 'fix-failed' }, fileText: sidecarText });
         }
       }
-      const problems = validateSidecar(parsed, { text: article.text, sha256: article.sha256 }, { labels });
-      if (parsed.sidecar && parsed.sidecar.text !== path.basename(articlePath)) {
-        problems.push({ severity: 'error', message: `"text" names ${JSON.stringify(parsed.sidecar.text)} but the article is ${path.basename(articlePath)}`, offset: parsed.fieldOffsets.text, length: 1, code: 'text-name' });
-      }
+      const problems = validateSidecar(parsed, { text: article.text, sha256: article.sha256, name: path.basename(articlePath) }, { labels });
       for (const problem of problems) report.push({ file: article.sidecarPath, problem, fileText: sidecarText });
       if (parsed.sidecar) checked.push({ file: article.sidecarPath, name: path.relative(process.cwd(), article.sidecarPath), text: article.text, entities: parsed.sidecar.entities, entityOffsets: parsed.entityOffsets.entities, sidecarText });
     }
     // Sidecars whose article is missing are errors too: their annotations refer to nothing.
     for (const sidecarPath of await findSidecars(root)) {
       if (seenSidecars.has(sidecarPath)) continue;
-      const fileText = await fs.readFile(sidecarPath, 'utf8');
-      const parsed = parseSidecar(fileText);
-      const article = articlePathFor(sidecarPath, parsed.sidecar?.text);
+      const read = await readSidecarFile(sidecarPath);
+      if (read.state === 'missing') continue;
+      const { fileText, parsed } = read;
+      const article = articleOfSidecar(sidecarPath);
       const problems = [...parsed.problems];
       problems.push({ severity: 'error', message: `no article ${path.basename(article)} in the corpus for this sidecar`, offset: 0, length: 1, code: 'orphan-sidecar' });
       for (const problem of problems) report.push({ file: sidecarPath, problem, fileText });

@@ -1,12 +1,10 @@
-// One article of a corpus with its sidecar, read from disk.
-import { promises as fs } from 'node:fs';
-import { decodeArticle } from '../text/codePoints';
-import { sha256Hex } from '../text/hash';
-import { type ParsedSidecar, parseSidecar } from '../sidecar/parse';
-import { readFileIfExists, sidecarPathFor } from '../sidecar/store';
+// One article of a corpus with its sidecar, read from disk through the corpus reader (read.ts).
+import type { ParsedSidecar } from '../sidecar/parse';
+import { isReadFailure, type ReadFailure, readArticle, readSidecarFile, sidecarOfArticle } from './read';
 
 export interface LoadedArticle {
   articlePath: string;
+  /** '' when the article cannot be read (`articleError` says why). */
   text: string;
   hasBom: boolean;
   sha256: string;
@@ -14,17 +12,19 @@ export interface LoadedArticle {
   /** Undefined when the article has no sidecar yet. */
   sidecarText?: string;
   parsed?: ParsedSidecar;
+  /** Why the article cannot be read: not UTF-8 (the encoding named), binary, a folder, gone. */
+  articleError?: ReadFailure['error'];
 }
 
-export async function loadArticle(articlePath: string): Promise<LoadedArticle> {
-  const bytes = await fs.readFile(articlePath);
-  const { text, hasBom } = decodeArticle(bytes);
-  const sidecarPath = sidecarPathFor(articlePath);
-  const sidecarText = await readFileIfExists(sidecarPath);
-  const loaded: LoadedArticle = { articlePath, text, hasBom, sha256: sha256Hex(bytes), sidecarPath };
-  if (sidecarText !== undefined) {
-    loaded.sidecarText = sidecarText;
-    loaded.parsed = parseSidecar(sidecarText);
+export async function loadArticle(articlePath: string, display = articlePath): Promise<LoadedArticle> {
+  const sidecarPath = sidecarOfArticle(articlePath);
+  const [article, sidecar] = await Promise.all([readArticle(articlePath, display), readSidecarFile(sidecarPath)]);
+  const loaded: LoadedArticle = isReadFailure(article)
+    ? { articlePath, text: '', hasBom: false, sha256: '', sidecarPath, articleError: article.error }
+    : { articlePath, ...article, sidecarPath };
+  if (sidecar.state === 'read') {
+    loaded.sidecarText = sidecar.fileText;
+    loaded.parsed = sidecar.parsed;
   }
   return loaded;
 }

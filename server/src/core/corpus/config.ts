@@ -2,7 +2,8 @@
 // Paths that leave the corpus root are refused.
 import * as path from 'node:path';
 import { findNodeAtLocation, type Node, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { nodeValue } from '../jsonTree';
+import picomatch from 'picomatch';
+import { excessiveNesting, MAX_JSON_DEPTH, nodeValue, setOwn } from '../jsonTree';
 import type { Problem } from '../sidecar/problems';
 
 export const LABEL_KINDS = ['location', 'actor', 'person', 'organization', 'date', 'event', 'other'] as const;
@@ -75,6 +76,14 @@ export interface CorpusConfig {
 
 export const CONFIG_FILE = 'hashiya.json';
 
+/** What a label may be called: hashiya.json defines only such names, so an entity with another label never validates. */
+export const LABEL_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+/** Why `label` cannot be a label of a corpus, or undefined when it can. */
+export function labelNameProblem(label: string): string | undefined {
+  return LABEL_NAME.test(label) ? undefined : `label ${JSON.stringify(label)} cannot be a label name (ASCII letters, digits, _ or -, starting with a letter)`;
+}
+
 export const DEFAULT_LABELS: LabelDefinition[] = [
   { name: 'LOC', title: 'Location', color: '#2e7d32', kind: 'location' },
   { name: 'ACTOR', title: 'Actor', color: '#1565c0', kind: 'actor' },
@@ -110,6 +119,31 @@ export interface ParsedConfig {
   problems: Problem[];
 }
 
+/**
+ * Problems after which the corpus cannot be read as its owner meant: the file is not usable JSON, or a glob is
+ * invalid, so the set of articles is unknown. Commands that read the whole corpus stop on them (a silent
+ * "0 articles" would look like success); the others are reported and the rest of the file applies.
+ */
+export const FATAL_CONFIG_PROBLEMS: ReadonlySet<string> = new Set(['json-syntax', 'not-object', 'too-deep', 'globs', 'glob']);
+
+/** Longer globs are refused: picomatch stops at 65,536 characters, and no real pattern comes near this. */
+export const MAX_GLOB_LENGTH = 4096;
+
+/** Why a glob cannot be used, or undefined when it can. Unbalanced brackets and braces are errors, not literals. */
+export function globProblem(glob: string): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return `is too long (${glob.length} characters; at most ${MAX_GLOB_LENGTH})`;
+  try {
+    picomatch.makeRe(glob, { strictBrackets: true });
+    return undefined;
+  } catch (error) {
+    return `is not a valid glob (${(error as Error).message.replace(/ - use .*$/, '')})`;
+  }
+}
+
+function shortForm(glob: string): string {
+  return JSON.stringify(glob.length > 40 ? glob.slice(0, 40) + '…' : glob);
+}
+
 const KNOWN_KEYS = ['$schema', 'include', 'exclude', 'labels', 'gazetteers', 'builtinGazetteer', 'normalization', 'proclitics'];
 
 /** Parses `hashiya.json` text. Problems are reported; the usable parts still apply over the defaults. */
@@ -119,6 +153,11 @@ export function parseConfig(root: string, fileText: string): ParsedConfig {
   const error = (node: Node | { offset: number; length: number } | undefined, message: string, code: string) =>
     problems.push({ severity: 'error', message, offset: node?.offset ?? 0, length: node?.length ?? 1, code });
 
+  const tooDeep = excessiveNesting(fileText);
+  if (tooDeep !== undefined) {
+    error({ offset: tooDeep, length: 1 }, `JSON nested more than ${MAX_JSON_DEPTH} deep; hashiya.json needs 3 levels`, 'too-deep');
+    return { config, problems };
+  }
   const parseErrors: ParseError[] = [];
   const tree = parseTree(fileText, parseErrors, { disallowComments: false, allowTrailingComma: true });
   for (const e of parseErrors) error(e, `invalid JSON: ${printParseErrorCode(e.error)}`, 'json-syntax');
@@ -132,8 +171,17 @@ export function parseConfig(root: string, fileText: string): ParsedConfig {
     const node = get(key);
     if (!node) return;
     const value = node.children?.map((c) => c.value);
-    if (node.type !== 'array' || !value?.every((v) => typeof v === 'string')) error(node, `"${key}" must be a list of glob patterns`, 'globs');
-    else config[key] = key === 'exclude' ? [...config.exclude, ...value] : value;
+    if (node.type !== 'array' || !value?.every((v) => typeof v === 'string')) {
+      error(node, `"${key}" must be a list of glob patterns`, 'globs');
+      return;
+    }
+    const usable: string[] = [];
+    node.children!.forEach((child, i) => {
+      const why = globProblem(value[i]);
+      if (why) error(child, `"${key}" pattern ${shortForm(value[i])} ${why}`, 'glob');
+      else usable.push(value[i]);
+    });
+    config[key] = key === 'exclude' ? [...config.exclude, ...usable] : usable;
   };
   globs('include');
   globs('exclude');
@@ -149,7 +197,7 @@ export function parseConfig(root: string, fileText: string): ParsedConfig {
         const kind = findNodeAtLocation(item, ['kind'])?.value ?? 'other';
         const color = findNodeAtLocation(item, ['color'])?.value;
         const title = findNodeAtLocation(item, ['title'])?.value;
-        if (typeof name !== 'string' || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) {
+        if (typeof name !== 'string' || !LABEL_NAME.test(name)) {
           error(item, 'a label needs a "name" of letters, digits, _ or - (e.g. "LOC")', 'label-name');
           continue;
         }
@@ -203,7 +251,7 @@ export function parseConfig(root: string, fileText: string): ParsedConfig {
   if (normalization) {
     for (const prop of normalization.children ?? []) {
       const [k, v] = prop.children ?? [];
-      if (!k || !(k.value in DEFAULT_NORMALIZATION)) error(k ?? prop, `unknown normalisation switch "${k?.value}" (known: ${Object.keys(DEFAULT_NORMALIZATION).join(', ')})`, 'normalization');
+      if (!k || typeof k.value !== 'string' || !Object.hasOwn(DEFAULT_NORMALIZATION, k.value)) error(k ?? prop, `unknown normalisation switch "${k?.value}" (known: ${Object.keys(DEFAULT_NORMALIZATION).join(', ')})`, 'normalization');
       else if (typeof v?.value !== 'boolean') error(v ?? prop, 'a normalisation switch is true or false', 'normalization');
       else config.normalization[k.value as keyof NormalizationOptions] = v.value;
     }
@@ -217,7 +265,7 @@ export function parseConfig(root: string, fileText: string): ParsedConfig {
 
   for (const prop of tree.children ?? []) {
     const [k, v] = prop.children ?? [];
-    if (k && typeof k.value === 'string' && !KNOWN_KEYS.includes(k.value)) config.extra[k.value] = nodeValue(v);
+    if (k && typeof k.value === 'string' && !KNOWN_KEYS.includes(k.value)) setOwn(config.extra, k.value, nodeValue(v));
   }
   return { config, problems };
 }

@@ -3,6 +3,7 @@
 // Each format is a line parser that hands entries to a sink: the loader streams a file's lines straight into the
 // matcher's columns (no object per entry); readXxxGazetteer(text) collects them as KbEntry objects instead.
 import { GazetteerError, type KbEntry } from './entries';
+import { type EntryDetails, readEntryDetails } from './entryDetails';
 
 const FEATURE_CODES: Record<string, string> = {
   PPLC: 'capital', PPLA: 'seat of a first-order admin division', PPLA2: 'seat of a second-order admin division',
@@ -11,9 +12,12 @@ const FEATURE_CODES: Record<string, string> = {
   ADM2: 'second-order administrative division', PCLI: 'independent political entity', STM: 'stream', MT: 'mountain',
 };
 
-/** Where parsed entries go. `ref` undefined: the entry is named `source:name` (a TSV row without a ref). */
+/**
+ * Where parsed entries go. `ref` undefined: the entry is named `source:name` (a TSV row without a ref). `details`:
+ * the checked detail fields of a JSON Lines entry (kind, country, …), for sinks that keep them.
+ */
 export interface GazetteerSink {
-  entry(names: string | readonly string[], label: string, ref: string | undefined, description: string | undefined): void;
+  entry(names: string | readonly string[], label: string, ref: string | undefined, description: string | undefined, details?: EntryDetails): void;
 }
 
 /** Parses one line (1-based number, without its line break; a leading BOM already removed). */
@@ -68,25 +72,35 @@ export function lineParser(format: GazetteerFormatName, file: string, sink: Gaze
         const [id, name, ascii, alternates, lat, lon, , code, country, , admin1] = f;
         if (!/^\d+$/.test(id)) throw new GazetteerError(file, n, `geonameid "${id}" is not a number`);
         const names = [...new Set([name, ascii, ...(alternates ? alternates.split(',') : [])].filter((x) => x && x.trim()))];
-        const what = FEATURE_CODES[code] ?? code;
+        // Own keys only: a feature code such as "constructor" is not a key of the table's prototype.
+        const what = Object.hasOwn(FEATURE_CODES, code) ? FEATURE_CODES[code] : code;
         sink.entry(names, label, `geonames:${id}`, `${what}${admin1 ? `, admin1 ${country}.${admin1}` : ''}, ${country} — ${Number(lat).toFixed(2)}, ${Number(lon).toFixed(2)}`);
       };
     }
     case 'jsonl':
       return (line, n) => {
         if (line.trim() === '') return;
-        let value: Record<string, unknown>;
+        let parsed: unknown;
         try {
-          value = JSON.parse(line);
+          parsed = JSON.parse(line);
         } catch (e) {
           throw new GazetteerError(file, n, `invalid JSON: ${(e as Error).message}`);
         }
+        // `null`, a number or a list is valid JSON but not an entry (and `null.names` would be an internal error).
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new GazetteerError(file, n, 'expected a JSON object {"id","label","names":[...]}');
+        const value = parsed as Record<string, unknown>;
         const names = value.names;
         const label = (value.label as string | undefined) ?? defaultLabel;
         if (typeof value.id !== 'string' || !value.id) throw new GazetteerError(file, n, 'missing "id"');
         if (!Array.isArray(names) || names.length === 0 || !names.every((x) => typeof x === 'string')) throw new GazetteerError(file, n, '"names" must be a non-empty list of strings');
         if (typeof label !== 'string') throw new GazetteerError(file, n, 'missing "label"');
-        sink.entry(names as string[], label, value.id, typeof value.description === 'string' ? value.description : undefined);
+        let details: EntryDetails;
+        try {
+          details = readEntryDetails(value);
+        } catch (e) {
+          throw new GazetteerError(file, n, (e as Error).message);
+        }
+        sink.entry(names as string[], label, value.id, typeof value.description === 'string' ? value.description : undefined, details);
       };
   }
 }
@@ -107,10 +121,11 @@ export function forEachLine(text: string, parse: LineParser): void {
 function collect(format: GazetteerFormatName, text: string, file: string, source: string, defaultLabel?: string): KbEntry[] {
   const out: KbEntry[] = [];
   const sink: GazetteerSink = {
-    entry(names, label, ref, description) {
+    entry(names, label, ref, description, details) {
       const list = typeof names === 'string' ? [names] : [...names];
       const entry: KbEntry = { ref: ref ?? `${source}:${list[0]}`, label, names: list, source };
       if (description) entry.description = description;
+      if (details) Object.assign(entry, details);
       out.push(entry);
     },
   };

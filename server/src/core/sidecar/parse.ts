@@ -1,7 +1,7 @@
 // Reads a sidecar with the place of every problem. A sidecar with structural errors yields no `sidecar`: the
 // caller must report it and must not write over it (SPEC: a corrupt sidecar is reported, never overwritten).
 import { type Node, findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { nodeValue } from '../jsonTree';
+import { excessiveNesting, MAX_JSON_DEPTH, nodeValue, setOwn } from '../jsonTree';
 import { findConflictMarker } from './conflictMarkers';
 import type { Problem } from './problems';
 import { DOCUMENT_STATUSES, type DocumentStatus, type Entity, KNOWN_ENTITY_KEYS, KNOWN_TOP_KEYS, type Sidecar } from './types';
@@ -16,6 +16,7 @@ export interface ParsedSidecar {
   fieldOffsets: { text: number; sha256: number };
 }
 
+/** `namespace:id`, both parts non-empty; importers check references against the same pattern. */
 export const REF_PATTERN = /^[^\s:]+:\S+$/;
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
@@ -38,6 +39,13 @@ export function parseSidecar(fileText: string): ParsedSidecar {
   const marker = findConflictMarker(fileText);
   if (marker >= 0) {
     error({ offset: marker, length: 7 }, 'the sidecar contains git conflict markers (an unfinished merge): keep ours, theirs or both for each conflict', 'conflict-markers');
+    return { problems, entityOffsets, fieldOffsets };
+  }
+
+  // Before the tree is built: jsonc-parser recurses per level, and a 100,000-deep file would overflow the stack.
+  const tooDeep = excessiveNesting(fileText);
+  if (tooDeep !== undefined) {
+    error({ offset: tooDeep, length: 1 }, `JSON nested more than ${MAX_JSON_DEPTH} deep; a sidecar needs 3 levels`, 'too-deep');
     return { problems, entityOffsets, fieldOffsets };
   }
 
@@ -98,7 +106,7 @@ export function parseSidecar(fileText: string): ParsedSidecar {
 
   const extra: Record<string, unknown> = {};
   for (const { key, value } of properties(root)) {
-    if (!KNOWN_TOP_KEYS.includes(key)) extra[key] = nodeValue(value);
+    if (!KNOWN_TOP_KEYS.includes(key)) setOwn(extra, key, nodeValue(value));
   }
 
   if (problems.some((p) => p.severity === 'error')) return { problems, entityOffsets, fieldOffsets };
@@ -123,12 +131,27 @@ function readEntity(
     error(item, `each item of "${list}" must be an object`, 'entity-not-object');
     return undefined;
   }
-  const get = (key: string) => findNodeAtLocation(item, [key]);
-  const start = get('start');
-  const end = get('end');
-  const label = get('label');
-  const text = get('text');
-  const ref = get('ref');
+  // One pass over the properties (a sidecar may hold hundreds of thousands of entities): the first of a known key
+  // counts, as findNodeAtLocation would take it; unknown keys are kept in file order.
+  let start: Node | undefined, end: Node | undefined, label: Node | undefined, text: Node | undefined, ref: Node | undefined;
+  let extra: Record<string, unknown> | undefined;
+  const seen = new Set<string>();
+  for (const prop of item.children ?? []) {
+    const [keyNode, value] = prop.children ?? [];
+    if (!keyNode || typeof keyNode.value !== 'string') continue;
+    const key: string = keyNode.value;
+    if (!KNOWN_ENTITY_KEYS.includes(key)) {
+      setOwn((extra ??= {}), key, nodeValue(value));
+      continue;
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (key === 'start') start = value;
+    else if (key === 'end') end = value;
+    else if (key === 'label') label = value;
+    else if (key === 'text') text = value;
+    else ref = value;
+  }
   let ok = true;
   const check = (cond: boolean, node: Node | undefined, message: string, code: string) => {
     if (!cond) {
@@ -145,10 +168,6 @@ function readEntity(
   if (!ok) return undefined;
   const entity: Entity = { start: start!.value, end: end!.value, label: label!.value, text: text!.value };
   if (ref) entity.ref = ref.value;
-  const extra: Record<string, unknown> = {};
-  for (const { key, value } of properties(item)) {
-    if (!KNOWN_ENTITY_KEYS.includes(key)) extra[key] = nodeValue(value);
-  }
-  if (Object.keys(extra).length > 0) entity.extra = extra;
+  if (extra) entity.extra = extra;
   return entity;
 }

@@ -1,5 +1,6 @@
 // Deterministic writer: the same annotations always give the same bytes, one entity per line, so that git diffs
 // show one line per changed annotation and concurrent work merges line by line.
+import { setOwn } from '../jsonTree';
 import { compareEntities, type Entity, type Sidecar } from './types';
 
 export function entityLine(entity: Entity): string {
@@ -10,7 +11,7 @@ export function entityLine(entity: Entity): string {
     text: entity.text,
   };
   if (entity.ref !== undefined) ordered.ref = entity.ref;
-  for (const [key, value] of Object.entries(entity.extra ?? {})) ordered[key] = value;
+  for (const [key, value] of Object.entries(entity.extra ?? {})) setOwn(ordered, key, value);
   // JSON.stringify writes non-ASCII characters as themselves (UTF-8 on disk), never as \u escapes (except lone
   // surrogates, which must be escaped to stay valid JSON).
   return inlineJson(ordered);

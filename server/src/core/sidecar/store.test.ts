@@ -11,7 +11,9 @@ after(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force:
 test('sidecar and article paths pair up', () => {
   assert.equal(sidecarPathFor('/c/d/article.txt'), '/c/d/article.ann.json');
   assert.equal(articlePathFor('/c/d/article.ann.json'), '/c/d/article.txt');
-  assert.equal(articlePathFor('/c/d/article.ann.json', 'other.txt'), '/c/d/other.txt');
+  // The name a sidecar's "text" gives is never followed: its article is the file beside it.
+  assert.equal(articlePathFor('/c/d/article.ann.json', 'other.txt'), '/c/d/article.txt');
+  assert.equal(articlePathFor('/c/d/article.ann.json', '../../../etc/passwd'), '/c/d/article.txt');
 });
 
 test('an atomic write replaces the file and leaves no temporary file behind', async () => {

@@ -2,17 +2,17 @@
 // flushed, and replaces the old file by rename, so a crash leaves either the old or the new sidecar, never half.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { articleOfSidecar, sidecarOfArticle } from '../corpus/read';
 
 /** `dir/article.txt` -> `dir/article.ann.json`. */
-export function sidecarPathFor(articlePath: string): string {
-  const parsed = path.parse(articlePath);
-  return path.join(parsed.dir, `${parsed.name}.ann.json`);
-}
+export const sidecarPathFor = sidecarOfArticle;
 
-/** `dir/article.ann.json` -> `dir/article.txt` (the default; a sidecar's `text` field names the article). */
-export function articlePathFor(sidecarPath: string, articleName?: string): string {
-  const dir = path.dirname(sidecarPath);
-  return path.join(dir, articleName ?? path.basename(sidecarPath).replace(/\.ann\.json$/, '.txt'));
+/**
+ * `dir/name.ann.json` -> `dir/name.txt`. The name a sidecar's "text" gives is never followed (see
+ * articleOfSidecar); the parameter stays for callers that still pass it.
+ */
+export function articlePathFor(sidecarPath: string, _articleName?: string): string {
+  return articleOfSidecar(sidecarPath);
 }
 
 export function isSidecarPath(file: string): boolean {

@@ -10,6 +10,8 @@ export interface ArticleForValidation {
   sha256: string;
   /** Optional precomputed index of `text`. */
   index?: CodePointIndex;
+  /** File name of the article (the file beside the sidecar); the sidecar's "text" must name it. */
+  name?: string;
 }
 
 export interface ValidationOptions {
@@ -28,9 +30,15 @@ export function validateSidecar(parsed: ParsedSidecar, article: ArticleForValida
   const sidecar = parsed.sidecar;
   if (!sidecar) return problems;
   const index = article.index ?? CodePointIndex.of(article.text);
+  // The list of known labels, once, and short: a corpus may define thousands.
+  let known: string | undefined;
+  const knownLabels = () => (known ??= [...options.labels!].slice(0, 20).join(', ') + (options.labels!.size > 20 ? `, … (${options.labels!.size} in all)` : ''));
   const at = (offset: number, severity: Problem['severity'], message: string, code: string) =>
     problems.push({ severity, message, offset, length: 1, code });
 
+  if (article.name !== undefined && sidecar.text !== article.name) {
+    at(parsed.fieldOffsets.text, 'error', `"text" names ${JSON.stringify(sidecar.text)} but the article is ${article.name}`, 'text-name');
+  }
   if (sidecar.sha256 !== article.sha256) {
     at(parsed.fieldOffsets.sha256, 'error', `sha256 does not match the article (article is ${article.sha256}); re-anchor the annotations`, 'sha256-mismatch');
   }
@@ -44,7 +52,7 @@ export function validateSidecar(parsed: ParsedSidecar, article: ArticleForValida
         at(offset, 'error', `${name} text ${JSON.stringify(entity.text)} does not equal the covered characters ${JSON.stringify(covered)}`, 'text-mismatch');
       }
       if (options.labels && !options.labels.has(entity.label)) {
-        at(offset, 'error', `unknown label "${entity.label}" (known: ${[...options.labels].join(', ')})`, 'unknown-label');
+        at(offset, 'error', `unknown label "${entity.label}" (known: ${knownLabels()})`, 'unknown-label');
       }
       if (checkOrder && i > 0) {
         const order = compareEntities(list[i - 1], entity);

@@ -8,11 +8,14 @@ import * as path from 'node:path';
 import { describeReanchor, reanchorStaleSidecar, type SidecarReanchorReport } from '../annotations/reanchorSidecar';
 import type { TextHistory } from '../annotations/textHistory';
 import { type LoadedArticle, loadArticle } from '../corpus/article';
-import { articleBytes, sha256Hex } from '../text/hash';
-import { listArticles, loadCorpusConfig } from '../corpus/load';
+import { CONFIG_FILE } from '../corpus/config';
+import { articleFilter } from '../corpus/discover';
+import { CorpusError, listArticles, loadCorpusConfig, requireUsableConfig } from '../corpus/load';
+import { containedRealPath, isInside, readSidecarText, type SidecarText } from '../corpus/read';
 import { inShard, type Shard } from '../corpus/shard';
+import { articleBytes, sha256Hex } from '../text/hash';
 import { parseSidecar } from '../sidecar/parse';
-import { readFileIfExists, sidecarPathFor } from '../sidecar/store';
+import { isSidecarPath, sidecarPathFor } from '../sidecar/store';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../sidecar/types';
 import { type LabelSelection, parseLabelSelection, selectLabel } from './entities';
 import { bratAnnotations, bratConfig } from './formats/brat';
@@ -186,8 +189,13 @@ function tokenBreaksOf(extra: Record<string, unknown> | undefined, sha256: strin
   return { offsets: [...(value.offsets as number[])].sort((a, b) => a - b), stale: false };
 }
 
+/** A tally keyed by labels or reasons from the input: no prototype, so that "constructor" starts at 0 too. */
+function tally(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
 function emptyCounts(): Counts {
-  return { documents: 0, sentences: 0, tokens: 0, entities: 0, entitiesByLabel: {} };
+  return { documents: 0, sentences: 0, tokens: 0, entities: 0, entitiesByLabel: tally() };
 }
 
 function sortedRecord(record: Record<string, number>): Record<string, number> {
@@ -262,7 +270,13 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const root = path.resolve(options.root);
   const warnings: string[] = [];
 
-  const { config, problems: configProblems } = await loadCorpusConfig(root);
+  const loaded = await loadCorpusConfig(root);
+  try {
+    requireUsableConfig(loaded);
+  } catch (error) {
+    throw error instanceof CorpusError ? new ExportError(error.message) : error;
+  }
+  const { config, problems: configProblems } = loaded;
   for (const p of configProblems) warnings.push(`hashiya.json: ${p.message}`);
   const tokenizationRead = readTokenizationRecord(config.extra.tokenization);
   if (tokenizationRead.warning) warnings.push(tokenizationRead.warning);
@@ -279,25 +293,31 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   }
   const shard = options.shard;
   if (shard) articles = articles.filter((f) => inShard(path.relative(root, f).split(path.sep).join('/'), shard));
-  const excluded: Record<string, number> = {};
+  const excluded = tally();
   const exclude = (reason: string) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
   const selected: Array<{ file: string; rel: string }> = [];
   const found = new Set<string>();
   const overlay = hooks.overlay;
-  const readSidecarText = (f: string) => (overlay?.has(f) ? Promise.resolve(overlay.get(f)!.sidecarText) : readFileIfExists(sidecarPathFor(f)));
-  const readArticle = (f: string): Promise<LoadedArticle> => {
+  // An article open in the editor is exported as the editor holds it: its text and sidecar text replace the files.
+  const sidecarTextOf = (f: string): Promise<SidecarText> => {
     const open = overlay?.get(f);
-    if (!open) return loadArticle(f);
+    if (open) return Promise.resolve({ state: 'text', fileText: open.sidecarText });
+    return readSidecarText(sidecarPathFor(f), path.relative(root, sidecarPathFor(f)));
+  };
+  const articleOf = (f: string, rel: string): Promise<LoadedArticle> => {
+    const open = overlay?.get(f);
+    if (!open) return loadArticle(f, rel);
     const parsed = parseSidecar(open.sidecarText);
     return Promise.resolve({ articlePath: f, text: open.text, hasBom: open.hasBom, sha256: sha256Hex(articleBytes(open.text, open.hasBom)), sidecarPath: sidecarPathFor(f), sidecarText: open.sidecarText, parsed });
   };
-  for await (const [file, sidecarText] of readAhead(articles, READ_AHEAD, readSidecarText)) {
+  for await (const [file, read] of readAhead(articles, READ_AHEAD, sidecarTextOf)) {
     throwIfAborted(signal);
     const rel = path.relative(root, file).split(path.sep).join('/');
-    const sidecar = sidecarText === undefined ? undefined : sidecarSummary(sidecarText);
-    if (sidecarText !== undefined && !sidecar) {
+    const sidecar = read.state === 'text' ? sidecarSummary(read.fileText) : undefined;
+    if (read.state !== 'missing' && !sidecar) {
       exclude('sidecar has errors (run hashiya validate)');
-      warnings.push(`${rel}: sidecar has errors; document not exported (run hashiya validate)`);
+      // A sidecar that is a folder or cannot be read says so; any other says where to look.
+      warnings.push(read.state === 'unreadable' ? `${read.error.message}; document not exported` : `${rel}: sidecar has errors; document not exported (run hashiya validate)`);
       continue;
     }
     const status: DocumentStatus = sidecar?.status ?? 'todo';
@@ -328,6 +348,7 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   if (format === 'brat' && insideRoot && !path.basename(layout.out).startsWith('.')) {
     throw new ExportError(`${options.out} is inside the corpus: its brat .txt files would become articles of the corpus; write it elsewhere`);
   }
+  await refuseCorpusFiles(root, config, layout, split ? split.names : ['all']);
   await fs.mkdir(path.dirname(layout.out), { recursive: true });
   if (layout.isDir) await checkReplaceableFolder(layout.out);
   else if ((await fs.stat(layout.out).catch(() => undefined))?.isDirectory()) throw new ExportError(`${options.out} is a folder; give a file name, or --split for a folder`);
@@ -339,8 +360,8 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const perSplit = new Map(splitNames.map((name) => [name, { ...emptyCounts(), files: [] as string[] }]));
   const documents: Record<string, string[]> = Object.fromEntries(splitNames.map((name) => [name, []]));
   const totals = emptyCounts();
-  const adjusted: Record<string, number> = {};
-  const skipped: Record<string, number> = {};
+  const adjusted = tally();
+  const skipped = tally();
   const examples: ExportManifest['examples'] = [];
   const files: ExportManifest['files'] = [];
 
@@ -357,8 +378,10 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     // Every split gets its file, even an empty one, so that a pipeline finds train/dev/test.
     if (format !== 'brat' && format !== 'spacy') for (const name of splitNames) await outputFor(name);
     let done = 0;
-    for await (const [{ rel }, article] of readAhead(selected, READ_AHEAD, (s) => readArticle(s.file))) {
+    for await (const [{ rel }, article] of readAhead(selected, READ_AHEAD, (s) => articleOf(s.file, s.rel))) {
       throwIfAborted(signal);
+      // Training data with U+FFFD in place of letters is worse than none: refuse, naming the encoding.
+      if (article.articleError) throw new ExportError(article.articleError.message);
       const sidecar = article.parsed?.sidecar;
       if (article.parsed && !sidecar) {
         // Well-formed JSON that is not a valid sidecar (the pre-pass only read its status and labels).
@@ -506,6 +529,25 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
     await fs.rm(staging, { recursive: true, force: true });
     if (error instanceof AbortError) throw error;
     throw error;
+  }
+}
+
+/**
+ * Refuses an output that would land on a file of the corpus: an article (or a file the corpus would take for one),
+ * a sidecar or hashiya.json. Judged by the path as given and by its real path (through symbolic links).
+ */
+async function refuseCorpusFiles(root: string, config: Parameters<typeof articleFilter>[0], layout: ReturnType<typeof targetLayout>, splitNames: string[]): Promise<void> {
+  const targets = layout.isDir
+    ? [layout.out, ...[layout.manifest, layout.labels, ...splitNames.map(layout.dataFile)].map((f) => path.join(layout.out, f))]
+    : [layout.out, ...[layout.manifest, layout.labels].map((f) => path.join(path.dirname(layout.out), f))];
+  const isArticle = articleFilter(config);
+  for (const target of targets) {
+    const real = await containedRealPath(root, target);
+    if (!isInside(root, target) && !real) continue;
+    const candidates = [target, ...(real ? [path.join(root, path.relative(await fs.realpath(root).catch(() => root), real))] : [])];
+    if (candidates.some((c) => isArticle(c) || isSidecarPath(c) || path.basename(c) === CONFIG_FILE)) {
+      throw new ExportError(`${target} is inside the corpus and is (or would become) one of its articles, sidecars or its ${CONFIG_FILE}; write the export elsewhere`);
+    }
   }
 }
 

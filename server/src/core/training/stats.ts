@@ -3,7 +3,9 @@
 import * as path from 'node:path';
 import type { CorpusStats } from '../../../../common/training';
 import { loadArticle } from '../corpus/article';
-import { listArticles, loadCorpusConfig } from '../corpus/load';
+import { listArticles, loadCorpusConfig, requireUsableConfig } from '../corpus/load';
+import { lineAndColumn, type Problem } from '../sidecar/problems';
+import { validateSidecar } from '../sidecar/validate';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../sidecar/types';
 import { readTokenizationRecord } from './export';
 import { sentenceStarts } from './sentences';
@@ -13,16 +15,34 @@ import { throwIfAborted, TOKEN_BREAKS_KEY } from './types';
 
 export type { CorpusStats } from '../../../../common/training';
 
-export async function corpusStats(root: string, hooks: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CorpusStats> {
-  const { config } = await loadCorpusConfig(path.resolve(root));
+export interface StatsProblem {
+  /** Absolute path of the file the problem is in. */
+  file: string;
+  line: number;
+  column: number;
+  problem: Problem;
+}
+
+/** The figures, and the errors of the documents left out of them (as `hashiya validate` reports them). */
+export interface CorpusStatsReport extends CorpusStats {
+  problems: StatsProblem[];
+}
+
+export async function corpusStats(root: string, hooks: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<CorpusStatsReport> {
+  const loaded = await loadCorpusConfig(path.resolve(root));
+  requireUsableConfig(loaded);
+  const { config } = loaded;
+  const labels = new Set(config.labels.map((l) => l.name));
   const tokenization = readTokenizationRecord(config.extra.tokenization).record;
   const articles = await listArticles(config);
-  const stats: CorpusStats = {
+  const stats: CorpusStatsReport = {
     documents: articles.length,
     byStatus: Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>,
     unreadable: 0,
+    problems: [],
     entities: 0,
-    entitiesByLabel: {},
+    // No prototype: a label may be called "constructor" or "__proto__".
+    entitiesByLabel: Object.create(null) as Record<string, number>,
     withRef: 0,
     rejected: 0,
     unresolved: 0,
@@ -34,9 +54,23 @@ export async function corpusStats(root: string, hooks: { signal?: AbortSignal; o
   let done = 0;
   for (const file of articles) {
     throwIfAborted(hooks.signal);
-    const article = await loadArticle(file);
+    const article = await loadArticle(file, path.relative(process.cwd(), file) || file);
+    // A document counts only when validate would pass it: invalid entities are not counted as entities.
+    const errors: StatsProblem[] = [];
+    const add = (at: string, fileText: string, problem: Problem) => {
+      if (problem.severity === 'error') errors.push({ file: at, ...lineAndColumn(fileText, problem.offset), problem });
+    };
+    if (article.articleError) add(file, '', { severity: 'error', message: article.articleError.message, offset: 0, length: 0, code: article.articleError.code });
+    else if (article.parsed) {
+      for (const p of validateSidecar(article.parsed, { text: article.text, sha256: article.sha256, name: path.basename(file) }, { labels })) add(article.sidecarPath, article.sidecarText!, p);
+    }
+    if (errors.length > 0) {
+      stats.unreadable++;
+      for (const e of errors) stats.problems.push(e);
+      hooks.onProgress?.(++done, articles.length);
+      continue;
+    }
     const sidecar = article.parsed?.sidecar;
-    if (article.parsed && !sidecar) stats.unreadable++;
     stats.byStatus[sidecar?.status ?? 'todo']++;
     for (const e of sidecar?.entities ?? []) {
       stats.entities++;
@@ -57,5 +91,6 @@ export async function corpusStats(root: string, hooks: { signal?: AbortSignal; o
     hooks.onProgress?.(++done, articles.length);
   }
   stats.entitiesByLabel = Object.fromEntries(Object.entries(stats.entitiesByLabel).sort(([a], [b]) => (a < b ? -1 : 1)));
+  // Object.fromEntries sets keys with [[DefineOwnProperty]], so a label "__proto__" stays an ordinary key.
   return stats;
 }

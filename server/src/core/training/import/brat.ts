@@ -5,7 +5,10 @@
 // as UTF-16 units (a tool that counted them so), they are converted and the file reported. The .txt is copied byte
 // for byte.
 import { promises as fs } from 'node:fs';
-import { CodePointIndex, decodeArticle } from '../../text/codePoints';
+import { labelNameProblem } from '../../corpus/config';
+import { decodeArticleBytes, isReadFailure } from '../../corpus/read';
+import { REF_PATTERN } from '../../sidecar/parse';
+import { CodePointIndex } from '../../text/codePoints';
 import type { CorpusWriter, ImportedEntity, ProblemLog } from './writer';
 
 export async function importBratDocument(
@@ -16,7 +19,12 @@ export async function importBratDocument(
   writer: CorpusWriter,
   log: ProblemLog,
 ): Promise<{ entities: number }> {
-  const { text, hasBom } = decodeArticle(await fs.readFile(txtFile));
+  const decoded = decodeArticleBytes(await fs.readFile(txtFile), txtFile);
+  if (isReadFailure(decoded)) {
+    log.add({ file: displayName, severity: 'error', code: decoded.error.code, message: `${decoded.error.message}: document skipped` });
+    return { entities: 0 };
+  }
+  const { text, hasBom } = decoded;
   const annText = await fs.readFile(annFile, 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return '';
     throw e;
@@ -26,7 +34,7 @@ export async function importBratDocument(
     log.add({ file: displayName, line, severity, code, message });
   const byId = new Map<string, ImportedEntity & { line: number }>();
   const refs: Array<{ target: string; ref: string; line: number }> = [];
-  const ignored: Record<string, number> = {};
+  const ignored = new Map<string, number>();
   let utf16Offsets = false;
 
   annText.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((line, i) => {
@@ -40,10 +48,24 @@ export async function importBratDocument(
         problem(lineNo, 'warning', 'bad-entity', `cannot read entity "${line}": line skipped`);
         return;
       }
+      const previous = byId.get(id);
+      if (previous) {
+        problem(lineNo, 'warning', 'duplicate-id', `${id} is already defined on line ${previous.line}: this one skipped`);
+        return;
+      }
+      const unusable = labelNameProblem(m[1]);
+      if (unusable) {
+        problem(lineNo, 'warning', 'label-name', `${id}: ${unusable}: skipped`);
+        return;
+      }
       const fragments = m[2].split(';').map((f) => f.split(' ').map(Number));
       if (fragments.length > 1) problem(lineNo, 'warning', 'discontinuous', `${id} has ${fragments.length} fragments: imported as one span from the first start to the last end`);
-      const start = Math.min(...fragments.map((f) => f[0]));
-      const end = Math.max(...fragments.map((f) => f[1]));
+      let start = Infinity;
+      let end = -Infinity;
+      for (const [s, e] of fragments) {
+        start = Math.min(start, s);
+        end = Math.max(end, e);
+      }
       if (!(end > start)) {
         problem(lineNo, 'warning', 'empty-entity', `${id} is empty: skipped`);
         return;
@@ -67,14 +89,14 @@ export async function importBratDocument(
       byId.set(id, { ...entity, line: lineNo });
     } else if (kind === 'N') {
       const m = /^\S+ (T\d+) (\S+)$/.exec(body);
-      if (!m || !m[2].includes(':')) {
-        problem(lineNo, 'warning', 'bad-reference', `cannot read reference "${line}": skipped`);
+      if (!m || !REF_PATTERN.test(m[2])) {
+        problem(lineNo, 'warning', 'bad-reference', `cannot read reference "${line}" (a reference is namespace:id, both non-empty): skipped`);
         return;
       }
       refs.push({ target: m[1], ref: m[2], line: lineNo });
     } else if (kind === 'R' || kind === 'E' || kind === 'A' || kind === 'M' || kind === '*' || kind === '#') {
       const name = { R: 'relations', E: 'events', A: 'attributes', M: 'attributes', '*': 'equivalences', '#': 'notes' }[kind]!;
-      ignored[name] = (ignored[name] ?? 0) + 1;
+      ignored.set(name, (ignored.get(name) ?? 0) + 1);
     } else {
       problem(lineNo, 'warning', 'unknown-line', `unknown annotation line "${id}": skipped`);
     }
@@ -86,7 +108,7 @@ export async function importBratDocument(
     else if (entity.ref !== undefined) problem(line, 'warning', 'second-reference', `${target} has more than one reference: kept the first (${entity.ref})`);
     else entity.ref = ref;
   }
-  for (const [name, n] of Object.entries(ignored)) problem(0, 'info', 'not-imported', `${n} ${name} not imported (entities only)`);
+  for (const [name, n] of ignored) problem(0, 'info', 'not-imported', `${n} ${name} not imported (entities only)`);
   const entities = [...byId.values()].map(({ line: _line, ...e }) => e);
   await writer.add({ path: docPath, text, hasBom, entities, source: displayName }, { sentences: 0, tokens: 0 });
   return { entities: entities.length };

@@ -13,6 +13,7 @@ import {
   SentenceDecoder,
   type TagEvent,
 } from '../tags';
+import { labelNameProblem } from '../../corpus/config';
 import { readLineBatches } from './lines';
 import { codePointLength, type CorpusWriter, type ImportedEntity, INVISIBLE, type ProblemLog } from './writer';
 
@@ -170,6 +171,12 @@ export async function importConllFile(
     const tags: ParsedTag[] = [];
     for (const raw of tagFields) {
       const tag = parseTag(raw);
+      const unusable = tag.prefix !== 'O' ? labelNameProblem(tag.type) : undefined;
+      if (unusable) {
+        problem(lineNo, 'warning', 'label-name', `tag "${raw}": ${unusable}: read as O`);
+        tags.push({ prefix: 'O', type: '' });
+        continue;
+      }
       if (tag.repair) problem(lineNo, 'warning', 'malformed-tag', tag.repair);
       if (tag.bare) problem(lineNo, 'warning', 'bare-tag', `tag "${raw}" has no B-/I- prefix: read as I-${raw} (IO scheme: adjacent tokens with the label form one entity)`);
       tags.push(tag);

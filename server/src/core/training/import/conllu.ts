@@ -4,6 +4,7 @@
 // gives back the treebank's tokens. Without `# text`, the text is rebuilt from the forms and SpaceAfter=No.
 // Documents follow `# newdoc` (sentences with the same newdoc id stay together) or `--docs-per`. Entities are read
 // from a BIO tag in MISC (`NER=B-LOC`, `Entity=`, `NE=`), when there is one. Memory: one document at a time.
+import { labelNameProblem } from '../../corpus/config';
 import { guessScheme, parseTag, type ParsedTag, type ReadScheme, SentenceDecoder } from '../tags';
 import { readLines } from './lines';
 import { codePointLength, type CorpusWriter, type ImportedEntity, type ProblemLog } from './writer';
@@ -182,6 +183,11 @@ export async function importConlluFile(
       if (m) {
         const tag = parseTag(m[1]);
         if (tag.repair) problem(lineNo, 'warning', 'malformed-tag', tag.repair);
+        const unusable = tag.prefix !== 'O' ? labelNameProblem(tag.type) : undefined;
+        if (unusable) {
+          problem(lineNo, 'warning', 'label-name', `tag "${m[1]}": ${unusable}: read as O`);
+          continue;
+        }
         if (tag.prefix !== 'O') token.tag = tag;
       }
     }

@@ -1,6 +1,7 @@
 // Importing doccano JSONL (sequence labelling): one document per line, {"text", "label": [[start, end, label]]}
 // or {"text", "entities": [{"start_offset", "end_offset", "label"}]} (or "labels"), code-point offsets. A line that
 // is not JSON, or has no "text", is reported and skipped; so is an entity outside the text or with start >= end.
+import { labelNameProblem } from '../../corpus/config';
 import { CodePointIndex } from '../../text/codePoints';
 import { readLines } from './lines';
 import type { CorpusWriter, ImportedEntity, ProblemLog } from './writer';
@@ -32,7 +33,11 @@ export async function importDoccanoFile(
     const text = record.text;
     // Code points, counted without an array of the characters.
     const length = CodePointIndex.of(text).codePointLength;
-    const raw: unknown[] = Array.isArray(record.label) ? record.label : Array.isArray(record.labels) ? record.labels : Array.isArray(record.entities) ? record.entities : [];
+    const field = (['label', 'labels', 'entities'] as const).find((k) => record[k] !== undefined && record[k] !== null);
+    const raw: unknown[] = field === undefined ? [] : Array.isArray(record[field]) ? (record[field] as unknown[]) : [];
+    if (field !== undefined && !Array.isArray(record[field])) {
+      problem(lineNo, 'bad-labels', `"${field}" must be a list of [start, end, label] or of {start_offset, end_offset, label}, not ${JSON.stringify(record[field]).slice(0, 80)}: the document is imported without entities`);
+    }
     const entities: ImportedEntity[] = [];
     for (const item of raw) {
       let start: unknown;
@@ -49,6 +54,11 @@ export async function importDoccanoFile(
         problem(lineNo, 'bad-entity', `cannot read entity ${JSON.stringify(item)}: skipped`);
         continue;
       }
+      const unusable = labelNameProblem(label);
+      if (unusable) {
+        problem(lineNo, 'label-name', `${unusable}: entity skipped`);
+        continue;
+      }
       if ((start as number) < 0 || (end as number) > length || (end as number) <= (start as number)) {
         problem(lineNo, 'bad-entity', `entity [${start}, ${end}) ${label} lies outside the text (${length} characters) or is empty: skipped`);
         continue;
@@ -58,7 +68,7 @@ export async function importDoccanoFile(
     documents++;
     const id = typeof record.id === 'number' || typeof record.id === 'string' ? String(record.id).replace(/[^\p{L}\p{N}._-]+/gu, '_') : '';
     const name = `${prefix}-${String(documents).padStart(5, '0')}${id ? `-${id}` : ''}.txt`;
-    await writer.add({ path: name, text, entities, source: displayName }, { sentences: 0, tokens: 0 });
+    await writer.add({ path: name, text, entities, source: displayName, line: lineNo }, { sentences: 0, tokens: 0 });
   }
   return { documents };
 }

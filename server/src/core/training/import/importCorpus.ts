@@ -1,7 +1,9 @@
 // `importCorpus`: existing annotated corpora (CoNLL-like, CoNLL-U, brat, doccano JSONL) turned into a Hashiya
 // corpus: one article and sidecar per document, a hashiya.json with the labels found and the tokenisation record.
-// The output folder must be new or empty; a cancelled or failed import removes what it wrote. Malformed input is
-// reported with file and line and handled by the stated rules; it never stops the import.
+// The output folder must be new or empty. The corpus is built in a staging folder beside it and renamed into place
+// at the end, so that the corpus appears whole or not at all: a cancelled, failed or killed import leaves the
+// target as it was, and a retry works (staging folders of dead imports are removed). Malformed input is reported
+// with file and line and handled by the stated rules; it never stops the import.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LabelDefinition } from '../../corpus/config';
@@ -13,7 +15,9 @@ import { type ConllReadOptions, importConllFile } from './conll';
 import { importConlluFile } from './conllu';
 import { importDoccanoFile } from './doccano';
 import { inputStem } from './lines';
-import { CorpusWriter, type ImportCounts, type ImportProblem, type ImportedDocument, ProblemLog } from './writer';
+import { CorpusWriter, type ImportCounts, ImportError, type ImportProblem, type ImportedDocument, ProblemLog } from './writer';
+
+export { ImportError };
 
 import type { ImportFormat } from '../../../../../common/training';
 export { IMPORT_FORMATS, type ImportFormat } from '../../../../../common/training';
@@ -67,7 +71,7 @@ const TOKENIZATION: Record<ImportFormat, TokenizationRecord> = {
 
 async function inputFiles(format: ImportFormat, input: string): Promise<string[]> {
   const stat = await fs.stat(input).catch(() => undefined);
-  if (!stat) throw new Error(`${input}: no such file or folder`);
+  if (!stat) throw new ImportError(`${input}: no such file or folder`);
   if (stat.isFile()) return [format === 'brat' && input.endsWith('.txt') ? input.replace(/\.txt$/, '.ann') : input];
   const out: string[] = [];
   const walk = async (dir: string): Promise<void> => {
@@ -80,6 +84,32 @@ async function inputFiles(format: ImportFormat, input: string): Promise<string[]
   };
   await walk(input);
   return out.sort();
+}
+
+/** Staging folders of an import into `out` are named `.NAME.import-PID-XXXXXX` beside it. */
+function stagingPrefix(out: string): string {
+  return `.${path.basename(out)}.import-`;
+}
+
+/** Removes staging folders left beside `out` by imports whose process is gone (killed, or the machine stopped). */
+async function removeDeadStaging(out: string): Promise<void> {
+  const prefix = stagingPrefix(out);
+  const entries = await fs.readdir(path.dirname(out)).catch(() => [] as string[]);
+  for (const name of entries) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    await fs.rm(path.join(path.dirname(out), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A writer that stops at the next document once the import is cancelled. */
@@ -97,12 +127,13 @@ export async function importCorpus(options: ImportOptions, hooks: ImportHooks = 
   const input = path.resolve(options.input);
   const out = path.resolve(options.out);
   const files = await inputFiles(options.format, input);
-  if (files.length === 0) throw new Error(`${options.input}: no ${options.format} files found`);
+  if (files.length === 0) throw new ImportError(`${options.input}: no ${options.format} files found`);
   const inputIsDir = (await fs.stat(input)).isDirectory();
-  const outExisted = await fs.stat(out).then(() => true, () => false);
   await CorpusWriter.prepare(out);
+  await removeDeadStaging(out);
+  const staging = await fs.mkdtemp(path.join(path.dirname(out), `${stagingPrefix(out)}${process.pid}-`));
   const log = new ProblemLog();
-  const writer = new CancellableWriter(out, options.status ?? 'done', log, hooks.signal);
+  const writer = new CancellableWriter(staging, options.status ?? 'done', log, hooks.signal);
   const inputs: ImportResult['inputs'] = [];
   const conllOptions: ConllReadOptions = {
     ...(options.scheme ? { scheme: options.scheme } : {}),
@@ -155,20 +186,26 @@ export async function importCorpus(options: ImportOptions, hooks: ImportHooks = 
     }
     const tokenization = TOKENIZATION[options.format];
     const labels = await writer.finish(tokenization);
+    if (hooks.signal?.aborted) throw new AbortError();
+    // The one step that makes the corpus appear: rename(2) is atomic, and replaces the target only when it is an
+    // empty folder (or absent).
+    await fs.rename(staging, out).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOTEMPTY' || error.code === 'EEXIST' ? new Error(`${out} is not empty; an import writes into a new or empty folder`) : error;
+    });
     return {
       inputs,
       counts: { ...writer.counts, entitiesByLabel: Object.fromEntries(Object.entries(writer.counts.entitiesByLabel).sort(([a], [b]) => (a < b ? -1 : 1))) },
       labels,
       tokenization,
       problems: log.problems,
-      problemCounts: log.counts,
+      // A plain object for callers (Object.fromEntries defines keys as data, whatever their names).
+      problemCounts: Object.fromEntries(Object.entries(log.counts)),
       omitted: log.omitted(),
     };
   } catch (error) {
-    // The folder was new or empty: remove what this import wrote.
+    // Nothing was written to the target: remove the staging folder.
     await writer.drain();
-    await fs.rm(out, { recursive: true, force: true });
-    if (outExisted) await fs.mkdir(out, { recursive: true });
+    await fs.rm(staging, { recursive: true, force: true });
     throw error;
   }
 }

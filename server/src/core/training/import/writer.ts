@@ -3,12 +3,16 @@
 // tokenisation record that lets export give back the original tokens.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE, KIND_COLORS, type LabelDefinition, type LabelKind } from '../../corpus/config';
+import { CONFIG_FILE, KIND_COLORS, LABEL_NAME, type LabelDefinition, type LabelKind, labelNameProblem } from '../../corpus/config';
 import { serializeSidecar } from '../../sidecar/serialize';
 import { sidecarPathFor, writeFileAtomic } from '../../sidecar/store';
 import { compareEntities, type DocumentStatus, type Entity, type Sidecar } from '../../sidecar/types';
+import { encodingProblem } from '../../corpus/encoding';
 import { articleBytes, sha256Hex } from '../../text/hash';
 import { TOKEN_BREAKS_KEY, type TokenizationRecord } from '../types';
+
+/** An import that cannot be done as asked (no input, an output folder in use): a message for the user. */
+export class ImportError extends Error {}
 
 export interface ImportProblem {
   file: string;
@@ -22,7 +26,8 @@ export interface ImportProblem {
 /** Collects problems: all are counted, the first few of each kind per file kept in detail. */
 export class ProblemLog {
   readonly problems: ImportProblem[] = [];
-  readonly counts: Record<string, number> = {};
+  /** No prototype: codes are ours, but a tally keyed by strings never inherits "constructor". */
+  readonly counts: Record<string, number> = Object.create(null);
   private readonly perFileKind = new Map<string, number>();
   constructor(private readonly detailPerKind = 50) {}
 
@@ -64,8 +69,9 @@ export interface ImportedDocument {
   entities: ImportedEntity[];
   /** Code-point offsets of token breaks without whitespace (CoNLL-U SpaceAfter=No). */
   tokenBreaks?: number[];
-  /** For problems: where the document came from. */
+  /** For problems: where the document came from (file, and line when it is one line of the file). */
   source: string;
+  line?: number;
 }
 
 export interface ImportCounts {
@@ -94,10 +100,11 @@ export function guessLabelKind(name: string): LabelKind {
   return 'other';
 }
 
-export const LABEL_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+export { LABEL_NAME };
 
 export class CorpusWriter {
-  readonly counts: ImportCounts = { documents: 0, sentences: 0, tokens: 0, entities: 0, entitiesByLabel: {} };
+  // entitiesByLabel has no prototype: a label may be called "constructor" or "toString".
+  readonly counts: ImportCounts = { documents: 0, sentences: 0, tokens: 0, entities: 0, entitiesByLabel: Object.create(null) };
   private readonly pending = new Set<Promise<void>>();
   private readonly paths = new Set<string>();
 
@@ -108,20 +115,27 @@ export class CorpusWriter {
     private readonly concurrency = 8,
   ) {}
 
-  /** Refuses an output folder that holds anything: an import never writes over files. */
+  /** Refuses an output folder that holds anything (an import never writes over files); makes its parent. */
   static async prepare(outDir: string): Promise<void> {
     const entries = await fs.readdir(outDir).catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return [];
+      if (e.code === 'ENOTDIR') throw new ImportError(`${outDir} is a file; an import writes into a new or empty folder`);
       throw e;
     });
-    if (entries.length > 0) throw new Error(`${outDir} is not empty; an import writes into a new or empty folder`);
-    await fs.mkdir(outDir, { recursive: true });
+    if (entries.length > 0) throw new ImportError(`${outDir} is not empty; an import writes into a new or empty folder`);
+    await fs.mkdir(path.dirname(outDir), { recursive: true });
   }
 
   /** Queues a document for writing (a few are written at once). */
   async add(doc: ImportedDocument, stats: { sentences: number; tokens: number }): Promise<void> {
-    if (this.paths.has(doc.path)) throw new Error(`two documents would be written to ${doc.path}`);
+    if (this.paths.has(doc.path)) throw new ImportError(`two documents would be written to ${doc.path}`);
     this.paths.add(doc.path);
+    // What validate would refuse as an article (control bytes such as NUL make it binary) is not written.
+    const unreadable = encodingProblem(articleBytes(doc.text, doc.hasBom ?? false), doc.path);
+    if (unreadable) {
+      this.log.add({ file: doc.source, ...(doc.line ? { line: doc.line } : {}), severity: 'error', code: 'not-text', message: `${doc.path}: its text has control characters (${unreadable.encoding}); document not imported` });
+      return;
+    }
     const entities = this.entitiesOf(doc);
     this.counts.documents++;
     this.counts.sentences += stats.sentences;
@@ -137,6 +151,12 @@ export class CorpusWriter {
     const chars = [...doc.text];
     const out: Entity[] = [];
     for (const e of doc.entities) {
+      // The importers report such labels at their line and leave them out; this keeps every written corpus valid.
+      const unusable = labelNameProblem(e.label);
+      if (unusable) {
+        this.log.add({ file: doc.source, severity: 'warning', code: 'label-name', message: `${doc.path}: ${unusable}: entity not imported` });
+        continue;
+      }
       const entity: Entity = { start: e.start, end: e.end, label: e.label, text: chars.slice(e.start, e.end).join('') };
       if (e.ref !== undefined) entity.ref = e.ref;
       out.push(entity);
