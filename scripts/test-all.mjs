@@ -72,6 +72,9 @@ const node = process.execPath;
 await step('type check', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 await step('build', node, ['esbuild.mjs']);
 if (runs('unit')) {
+  // spaCy and datasets read our exports back in the unit level: installed into .tmp/pyenv from the machine's
+  // wheels the first time (a no-op after), so that `npm test` stands alone on a fresh checkout.
+  await step('python environment (spaCy, datasets)', 'bash', ['scripts/setup-python.sh']);
   await step('unit', node, ['--import', 'tsx', '--test', '--test-reporter=spec', ...testFiles('server/src', 'scripts', 'test/unit')], { counted: true });
 }
 if (runs('lsp')) {
