@@ -143,6 +143,11 @@ export class LspTestClient {
     return [...this.states].reverse().find((s) => s.uri === uri);
   }
 
+  /** The server's process id (for reading its memory from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Kills the server process at once (SIGKILL), as a crash or an OOM killer would. */
   async kill(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {

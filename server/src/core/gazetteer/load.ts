@@ -95,14 +95,17 @@ export async function streamLines(file: string, parse: LineParser): Promise<void
 /** A sink that adds each entry of a label the corpus defines straight to the matcher. */
 function matcherSink(matcher: GazetteerMatcher, labels: Set<string>, source: string): GazetteerSink {
   return {
-    entry(names, label, ref, description) {
+    entry(names, label, ref, description, details) {
       if (!labels.has(label)) return;
       if (typeof names === 'string') {
-        matcher.addEntry(names, label, ref, description, source);
+        const id = matcher.addEntry(names, label, ref, description, source);
+        if (details) matcher.setDetails(id, details);
         return;
       }
       const id = matcher.addEntry(names[0], label, ref, description, source);
       for (let k = 1; k < names.length; k++) matcher.addName(id, names[k]);
+      // Kind, country, governorate, population, terms: what ranking and disambiguation tell candidates apart by.
+      if (details) matcher.setDetails(id, details);
     },
   };
 }

@@ -27,6 +27,9 @@ export interface Candidate {
   source: string;
 }
 
+const DETAIL_KEYS = ['kind', 'country', 'governorate', 'population', 'seatOf', 'office', 'valid'] as const;
+type DetailKey = (typeof DETAIL_KEYS)[number];
+
 /** Word characters (BMP table): everything else separates tokens. */
 const WORD = WORD_TABLE;
 
@@ -90,6 +93,7 @@ export class GazetteerMatcher {
   private readonly sourceOf: number[] = [];
   private readonly refs: (string | undefined)[] = [];
   private readonly descriptions: (string | undefined)[] = [];
+  private readonly details = new Map<number, Partial<Pick<KbEntry, DetailKey>>>();
   private readonly interned = new Map<string, number>();
   private readonly strings: string[] = [];
   private readonly readings = new Int32Array(8);
@@ -142,6 +146,21 @@ export class GazetteerMatcher {
   add(entry: KbEntry): void {
     const id = this.addEntry(entry.names[0], entry.label, entry.ref, entry.description, entry.source);
     for (let k = 1; k < entry.names.length; k++) this.addName(id, entry.names[k]);
+    this.setDetails(id, entry);
+  }
+
+  /**
+   * What tells entry `id` apart from others of its name (kind, country, governorate, population, seat, office,
+   * terms): kept only for the entries that have any, so a million plain names cost nothing here.
+   */
+  setDetails(id: number, from: Partial<Pick<KbEntry, DetailKey>>): void {
+    let details: Partial<Pick<KbEntry, DetailKey>> | undefined;
+    for (const key of DETAIL_KEYS) {
+      if (from[key] === undefined) continue;
+      details ??= {};
+      (details as Record<string, unknown>)[key] = from[key];
+    }
+    if (details) this.details.set(id, details);
   }
 
   /**
@@ -181,6 +200,8 @@ export class GazetteerMatcher {
     const out: KbEntry = { ref: this.refOf(id), label: this.strings[this.labelOf[id]], names: [this.canonical[id]], source: this.strings[this.sourceOf[id]] };
     const description = this.descriptions[id];
     if (description) out.description = description;
+    const details = this.details.get(id);
+    if (details) Object.assign(out, details);
     return out;
   }
 
