@@ -80,16 +80,19 @@ try {
   await check('suggestions are marked by dashed boxes and every word keeps the editor text colour', async () => {
     // The dashed border of a suggestion, drawn in the overlay layer behind the text.
     await page.waitForFunction(() => [...document.querySelectorAll('.part.editor .view-overlays .cdr')].some((d) => getComputedStyle(d).borderTopStyle === 'dashed'), null, { timeout: 30_000 });
-    // The theme of the settings (Dark Modern, editor background #1F1F1F) applies once its built-in extension has
-    // loaded; on a busy machine the workbench first paints in the light default.
-    await page.waitForFunction(() => {
-      const background = document.querySelector('.part.editor .monaco-editor-background');
-      return background && getComputedStyle(background).backgroundColor === 'rgb(31, 31, 31)';
-    }, null, { timeout: 60_000 });
     await page.waitForTimeout(1500); // time for semantic tokens, were any to come
-    // Dark Modern's editor.foreground #CCCCCC on every piece of text, even with a location rule of #ff00ff set.
-    const colours = await page.evaluate(() => [...new Set([...document.querySelectorAll('.part.editor .view-line span span')].map((s) => getComputedStyle(s).color))]);
-    if (colours.length !== 1 || colours[0] !== 'rgb(204, 204, 204)') throw new Error(`text colours in the editor: ${colours.join(', ')}`);
+    // Every piece of text in the editor's own foreground colour (the theme's editor.foreground: #CCCCCC in Dark
+    // Modern, #3B3B3B in Light Modern), even with a location rule of #ff00ff set for semantic tokens.
+    const { colours, foreground } = await page.evaluate(() => {
+      const editor = document.querySelector('.part.editor .monaco-editor');
+      const probe = document.createElement('span');
+      probe.style.color = getComputedStyle(editor).getPropertyValue('--vscode-editor-foreground').trim();
+      document.body.appendChild(probe);
+      const foreground = getComputedStyle(probe).color;
+      probe.remove();
+      return { foreground, colours: [...new Set([...document.querySelectorAll('.part.editor .view-line span span')].map((s) => getComputedStyle(s).color))] };
+    });
+    if (colours.length !== 1 || colours[0] !== foreground) throw new Error(`text colours in the editor: ${colours.join(', ')} (editor foreground ${foreground})`);
   });
   await check('the status bar shows the document status and counts', async () => {
     await page.locator('.statusbar-item', { hasText: 'Hashiya: todo' }).first().waitFor({ timeout: 30_000 });
