@@ -51,9 +51,24 @@ with a warning on standard error; a sidecar with conflict markers is printed as 
       throw new CliError(`${articleShown} leads out of the folder of ${shown} (a symbolic link); refused`, 1);
     }
     const article = await readArticle(articlePath, articleShown);
-    if (isReadFailure(article)) {
-      throw new CliError(article.error.code === 'missing' ? `${shown}: its article ${articleShown} is missing` : article.error.message, 1);
+    if (isReadFailure(article) && article.error.code === 'missing') {
+      // git runs a textconv on a copy of the old sidecar in a temporary folder, with no article beside it. The
+      // text it was written for is shown when the cache of texts holds it (by its sha256); otherwise the entities
+      // alone, one per line with their text — still a readable diff, never a failed one.
+      const sidecar = read.parsed.sidecar;
+      const known = await new TextCache(defaultTextCacheFolder()).find(sidecar.sha256).catch(() => undefined);
+      if (known !== undefined) {
+        const rendered = renderInline(known, sidecar.entities);
+        io.out(rendered.endsWith('\n') ? rendered : rendered + '\n');
+        return 0;
+      }
+      io.err(`${shown}: note: no article ${articleShown} beside it; its entities are listed without the text\n`);
+      io.out(`status: ${sidecar.status}\n`);
+      for (const e of sidecar.entities) io.out(`[${e.text}]{${e.label}${e.ref ? ' ' + e.ref : ''}} ${e.start}-${e.end}\n`);
+      for (const e of sidecar.unresolved) io.out(`unresolved [${e.text}]{${e.label}${e.ref ? ' ' + e.ref : ''}}\n`);
+      return 0;
     }
+    if (isReadFailure(article)) throw new CliError(article.error.message, 1);
     const corpus = await findCorpus(sidecarPath, (f) => fs.stat(f).then(() => true, () => false));
     const labels = corpus?.configured ? new Set((await loadCorpusConfig(corpus.root)).config.labels.map((l) => l.name)) : undefined;
     const sidecar = read.parsed.sidecar;
