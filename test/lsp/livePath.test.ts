@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { AnnotateRequest, ExportTrainingDataRequest, RelabelRequest } from '../../common/protocol';
+import { AnnotateRequest, DocumentStateRequest, ExportTrainingDataRequest, RelabelRequest } from '../../common/protocol';
 import { parseSidecar } from '../../server/src/core/sidecar/parse';
 import { validateSidecar } from '../../server/src/core/sidecar/validate';
 import { decodeArticle } from '../../server/src/core/text/codePoints';
@@ -348,7 +348,8 @@ describe('the live path never loses an annotation', () => {
     await writeFile(debris, '{"half": ');
     const client = new LspTestClient();
     try {
-      await openSample(client, ws);
+      const { uri } = await openSample(client, ws);
+      await client.connection.sendRequest(DocumentStateRequest, { textDocument: { uri } });
       assert.equal(existsSync(debris), false);
     } finally {
       await client.close();

@@ -138,16 +138,19 @@ export class ArticleSession {
       this.lines = LineIndex.of(text);
       const bytes = await this.host.files.read(this.path).catch(() => undefined);
       this.hasBom = bytes !== undefined && decodeArticle(bytes).hasBom;
-      // Debris of a writer killed mid-write goes before anything is written here (a folder of a large corpus
-      // takes a moment to list, but an article opens once).
-      const debris = await this.host.files.removeStaleTemporaries(this.sidecarPath).catch(() => 0);
-      if (debris > 0) this.host.log(`removed ${debris} temporary file(s) left by an interrupted write of ${this.sidecarPath}`);
       await this.readSidecar();
       this.rematchAll();
+      this.publish();
+      // Debris of a writer killed mid-write is removed before this session writes anything (listing the folder
+      // of a large corpus takes a moment, so the article is shown first; the queue holds every write until then).
+      const debris = await this.host.files.removeStaleTemporaries(this.sidecarPath).catch(() => 0);
+      if (debris > 0) this.host.log(`removed ${debris} temporary file(s) left by an interrupted write of ${this.sidecarPath}`);
       // The sidecar was written for other text (the article changed outside the editor): its annotations were
       // re-anchored; write them down against this text (under compare-and-swap like every write).
-      if (this.health === 'ok' && this.sidecarSha() !== this.textSha()) await this.writeSidecar();
-      this.publish();
+      if (this.health === 'ok' && this.sidecarSha() !== this.textSha()) {
+        await this.writeSidecar();
+        this.publish();
+      }
     });
   }
 
