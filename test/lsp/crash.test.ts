@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnnotateRequest, DocumentStateRequest } from '../../common/protocol';
+import { AnnotateRequest } from '../../common/protocol';
 import { parseSidecar } from '../../server/src/core/sidecar/parse';
 import { decodeArticle } from '../../server/src/core/text/codePoints';
 import { LspTestClient } from './lspClient';
@@ -47,7 +47,7 @@ test(`killed ${ITERATIONS} times mid-annotation: whole sidecars, every acknowled
     const uri = await client.open(articlePath, text);
     await client.until(() => client.lastState(uri), `state in iteration ${i}`);
     // The open (which removes debris after showing the article) is done once a request queued after it returns.
-    await client.connection.sendRequest(DocumentStateRequest, { textDocument: { uri } });
+    await client.settledState(uri);
     // Debris of the previous kill is gone.
     const debris = (await readdir(path.dirname(sidecarPath))).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'));
     assert.deepEqual(debris, [], `iteration ${i}: left over from the kill before`);

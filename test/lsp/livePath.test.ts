@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import { CodeActionRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { AnnotateRequest, DocumentStateRequest, ExportTrainingDataRequest, RelabelRequest } from '../../common/protocol';
+import { AnnotateRequest, ExportTrainingDataRequest, RelabelRequest } from '../../common/protocol';
 import { parseSidecar } from '../../server/src/core/sidecar/parse';
 import { validateSidecar } from '../../server/src/core/sidecar/validate';
 import { decodeArticle } from '../../server/src/core/text/codePoints';
@@ -349,7 +349,7 @@ describe('the live path never loses an annotation', () => {
     const client = new LspTestClient();
     try {
       const { uri } = await openSample(client, ws);
-      await client.connection.sendRequest(DocumentStateRequest, { textDocument: { uri } });
+      await client.settledState(uri);
       assert.equal(existsSync(debris), false);
     } finally {
       await client.close();

@@ -73,10 +73,13 @@ export class LspTestClient {
       const next = held ? applyStateDelta(held, delta) : undefined;
       if (!next) {
         this.deltaErrors.push(`delta ${delta.fromSeq}->${delta.seq} for ${delta.uri} does not follow the state held (${held?.seq})`);
-        void this.connection.sendRequest(DocumentStateRequest, { textDocument: { uri: delta.uri } }).then((s) => {
-          if (s) this.states.push(s);
-          this.wake();
-        });
+        void this.connection.sendRequest(DocumentStateRequest, { textDocument: { uri: delta.uri } }).then(
+          (s) => {
+            if (s) this.states.push(s);
+            this.wake();
+          },
+          () => undefined,
+        );
         return;
       }
       this.states.push(next);
@@ -141,6 +144,16 @@ export class LspTestClient {
 
   lastState(uri: string): DocumentState | undefined {
     return [...this.states].reverse().find((s) => s.uri === uri);
+  }
+
+  /**
+   * The whole state once everything the server queued for the document before this call is done (as the
+   * extension asks for it); it becomes the state later deltas build on.
+   */
+  async settledState(uri: string): Promise<DocumentState | null> {
+    const state = await this.connection.sendRequest(DocumentStateRequest, { textDocument: { uri } });
+    if (state) this.states.push(state);
+    return state;
   }
 
   /** The server's process id (for reading its memory from /proc). */

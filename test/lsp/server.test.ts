@@ -217,7 +217,9 @@ describe('sidecars that cannot be trusted', () => {
     try {
       await client.initialize(ws);
       const uri = await client.open(articlePath, changed);
-      const state = await client.until(() => client.lastState(uri), 'state');
+      await client.until(() => client.lastState(uri), 'state');
+      // The re-anchored sidecar is written right after the article is shown, within its open.
+      const state = (await client.settledState(uri))!;
       assert.deepEqual(state.unresolved, [{ label: 'ACTOR', text: 'أهل الكهف' }]);
       assert.equal(state.entities.length, 35);
       const onDisk = parseSidecar(await readFile(path.join(ws, SIDECAR), 'utf8')).sidecar!;
