@@ -311,8 +311,8 @@ export class HashiyaServer {
 
   /** The whole state, for a client that missed a delta or starts late. */
   async documentState(params: DocumentStateParams): Promise<DocumentState | null> {
-    const snapshot = await this.snapshotFor(params?.textDocument?.uri);
-    return snapshot ? this.publisher.resend(snapshot) : null;
+    const session = await this.sessionFor(params?.textDocument?.uri);
+    return session ? this.publisher.resend(await session.settledOnDisk()) : null;
   }
 
   /** The server commands behind code actions, completions and the client's own commands. */

@@ -83,6 +83,8 @@ export class ArticleSession {
   private problems: readonly Problem[] = [];
   private conflicts: MergeConflict[] = [];
   private loadReport: LoadReport = { moved: [], unresolved: [] };
+  /** Removal of temporary files left by a killed writer, started at open; writes wait for it. */
+  private debrisCleared: Promise<void> = Promise.resolve();
   /** The sha256 the sidecar on disk was written for. */
   private loadedSha = '';
   private writeTimer: NodeJS.Timeout | undefined;
@@ -128,6 +130,14 @@ export class ArticleSession {
     return this.run(() => this.current);
   }
 
+  /** As settled, and also after the open's clearing of debris on disk (for a client asking for the whole state). */
+  settledOnDisk(): Promise<ArticleSnapshot> {
+    return this.run(async () => {
+      await this.debrisCleared;
+      return this.current;
+    });
+  }
+
   // ---- lifecycle -------------------------------------------------------------------------------------------------
 
   open(text: string, version: number): Promise<void> {
@@ -141,10 +151,15 @@ export class ArticleSession {
       await this.readSidecar();
       this.rematchAll();
       this.publish();
-      // Debris of a writer killed mid-write is removed before this session writes anything (listing the folder
-      // of a large corpus takes a moment, so the article is shown first; the queue holds every write until then).
-      const debris = await this.host.files.removeStaleTemporaries(this.sidecarPath).catch(() => 0);
-      if (debris > 0) this.host.log(`removed ${debris} temporary file(s) left by an interrupted write of ${this.sidecarPath}`);
+      // Debris of a writer killed mid-write is removed before this session writes anything. Listing the folder of
+      // a large corpus takes a moment, so it runs beside the queue: the article is shown and edited meanwhile, and
+      // every write waits for it.
+      this.debrisCleared = this.host.files.removeStaleTemporaries(this.sidecarPath).then(
+        (debris) => {
+          if (debris > 0) this.host.log(`removed ${debris} temporary file(s) left by an interrupted write of ${this.sidecarPath}`);
+        },
+        () => undefined,
+      );
       // The sidecar was written for other text (the article changed outside the editor): its annotations were
       // re-anchored; write them down against this text (under compare-and-swap like every write).
       if (this.health === 'ok' && this.sidecarSha() !== this.textSha()) {
@@ -436,6 +451,7 @@ export class ArticleSession {
 
   /** Compare-and-swap write of the sidecar; merges what changed on disk first. */
   private async writeSidecar(): Promise<void> {
+    await this.debrisCleared;
     if (this.writeTimer) {
       clearTimeout(this.writeTimer);
       this.writeTimer = undefined;
