@@ -317,7 +317,7 @@ for (const { district, names, governorate, english } of districtSeats) {
   // The town is already here under another of the district's names (طوز خورماتو / الطوز): one entry, all names.
   const known = iraqiTowns.find((p) => p.governorate === governorate && names.some((n) => p.names.some((m) => fold(m) === fold(n))));
   if (known) {
-    known.names.push(...bare);
+    for (const n of bare) known.names.push(n);
     for (const n of bare) iraqiNames.add(fold(n));
     continue;
   }

@@ -9,6 +9,21 @@ export function entityInfo(article: ArticleSnapshot, entity: Entity): EntityInfo
   return info;
 }
 
+/**
+ * Infos made once per entity object: annotations are replaced, never changed, and an edit keeps the objects of
+ * the entities before it (their place is unchanged), so a keystroke builds infos only for what moved.
+ */
+const infoCache = new WeakMap<Entity, EntityInfo>();
+
+function cachedEntityInfo(article: ArticleSnapshot, entity: Entity): EntityInfo {
+  let info = infoCache.get(entity);
+  if (!info) {
+    info = entityInfo(article, entity);
+    infoCache.set(entity, info);
+  }
+  return info;
+}
+
 export function documentState(article: ArticleSnapshot, suggestions: SuggestionInfo[] = [], seq = 0): DocumentState {
   return {
     uri: article.uri,
@@ -19,7 +34,7 @@ export function documentState(article: ArticleSnapshot, suggestions: SuggestionI
     sidecar: article.health,
     status: article.annotations.status,
     labels: article.corpus.labels.map((l) => ({ name: l.name, title: l.title, color: l.color, kind: l.kind })),
-    entities: article.annotations.entities.map((e) => entityInfo(article, e)),
+    entities: article.annotations.entities.map((e) => cachedEntityInfo(article, e)),
     suggestions,
     unresolved: article.annotations.unresolved.map((e) => (e.ref ? { label: e.label, text: e.text, ref: e.ref } : { label: e.label, text: e.text })),
   };

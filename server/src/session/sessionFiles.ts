@@ -1,5 +1,6 @@
 // The files an article session reads and writes, behind an interface: the language server passes the real file
 // system, tests pass an in-memory one (and can change "disk" underneath a session, or fail a write).
+import { isProcessAlive } from '../core/processAlive';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../core/sidecar/store';
@@ -86,7 +87,7 @@ export const nodeSessionFiles: SessionFiles = {
         }
         continue;
       }
-      if (pid === undefined || pid === process.pid || isAlive(pid)) continue;
+      if (pid === undefined || pid === process.pid || isProcessAlive(pid)) continue;
       await fs.rm(path.join(dir, name), { force: true });
       removed++;
     }
@@ -99,21 +100,13 @@ function processOf(rest: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** A lock whose process is gone, or that is older than any write could take. */
 async function lockIsStale(lock: string): Promise<boolean> {
   try {
     const [content, stat] = await Promise.all([fs.readFile(lock, 'utf8'), fs.stat(lock)]);
     const pid = Number(content);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) return true;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isProcessAlive(pid)) return true;
     return Date.now() - stat.mtimeMs > LOCK_STALE_MS;
   } catch {
     return false;

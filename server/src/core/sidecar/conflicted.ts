@@ -37,18 +37,35 @@ function renderRows(input: Row[]): string[] {
     }
     for (const side of SIDES) later[side] ||= hasContent(row, side);
   }
+  // Whether any row after row i has content on a side (one pass from the end, not a scan per row: a sidecar
+  // has one row per entity, and the session renders this on every write while a conflict is open).
+  const laterContent: Array<Record<Side, boolean>> = new Array(rows.length);
+  let seen: Record<Side, boolean> = { ours: false, base: false, theirs: false };
+  for (let i = rows.length - 1; i >= 0; i--) {
+    laterContent[i] = seen;
+    seen = { ours: seen.ours || hasContent(rows[i], 'ours'), base: seen.base || hasContent(rows[i], 'base'), theirs: seen.theirs || hasContent(rows[i], 'theirs') };
+  }
   const out: string[] = [];
+  const pushAll = (lines: readonly string[]) => {
+    for (const line of lines) out.push(line);
+  };
   const withComma = (item: Item, comma: boolean) => item.map((line, i) => (comma && i === item.length - 1 ? line + ',' : line));
   rows.forEach((row, i) => {
-    const after = (side: Side) => rows.slice(i + 1).some((r) => hasContent(r, side));
+    const after = (side: Side) => laterContent[i][side];
     if ('common' in row) {
-      out.push(...withComma(row.common, after('ours')));
+      pushAll(withComma(row.common, after('ours')));
       return;
     }
     const part = (side: Side) => row.split[side].flatMap((item, j) => withComma(item, j < row.split[side].length - 1 || after(side)));
-    out.push('<<<<<<< ours', ...part('ours'));
-    if (row.split.base.length > 0) out.push('||||||| base', ...part('base'));
-    out.push('=======', ...part('theirs'), '>>>>>>> theirs');
+    out.push('<<<<<<< ours');
+    pushAll(part('ours'));
+    if (row.split.base.length > 0) {
+      out.push('||||||| base');
+      pushAll(part('base'));
+    }
+    out.push('=======');
+    pushAll(part('theirs'));
+    out.push('>>>>>>> theirs');
   });
   return out;
 }

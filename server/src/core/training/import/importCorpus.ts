@@ -4,6 +4,7 @@
 // at the end, so that the corpus appears whole or not at all: a cancelled, failed or killed import leaves the
 // target as it was, and a retry works (staging folders of dead imports are removed). Malformed input is reported
 // with file and line and handled by the stated rules; it never stops the import.
+import { isProcessAlive } from '../../processAlive';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LabelDefinition } from '../../corpus/config';
@@ -98,19 +99,11 @@ async function removeDeadStaging(out: string): Promise<void> {
   for (const name of entries) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length).split('-')[0]);
-    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || isProcessAlive(pid)) continue;
     await fs.rm(path.join(path.dirname(out), name), { recursive: true, force: true });
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** A writer that stops at the next document once the import is cancelled. */
 class CancellableWriter extends CorpusWriter {
