@@ -83,6 +83,23 @@ async function selectWord(word) {
   await page.keyboard.press('Escape');
 }
 
+/**
+ * Waits for the restricted-mode refusal. Should the command offer its quick pick instead, the annotator's choice
+ * (`pick`) is made, as a user would — so that a write it causes shows in the check of the files — and it fails.
+ */
+async function expectRefusal(pick) {
+  const toast = page.locator('.notification-toast', { hasText: REASON }).first();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first();
+  const first = await Promise.race([
+    toast.waitFor({ timeout: 15_000 }).then(() => 'refused'),
+    row.waitFor({ timeout: 15_000 }).then(() => 'offered'),
+  ]);
+  if (first === 'offered') {
+    await row.click();
+    throw new Error(`not refused: the command offered "${pick}", which was chosen`);
+  }
+}
+
 const runDir = createRunDir('ui-trust');
 const layout = runLayout(runDir);
 // Trust on, and the folder opened untrusted without the startup dialog (the annotator chose "Don't trust").
@@ -123,13 +140,16 @@ try {
     await openByName('new-article.txt', NEW_TEXT);
     await selectWord('المتحدة');
     await runCommand('Hashiya: Annotate Selection');
-    await page.locator('.notification-toast', { hasText: REASON }).first().waitFor({ timeout: 15_000 });
+    await expectRefusal('Location');
   });
   await check('Set Document Status is refused with the restricted-mode reason', async () => {
     await page.keyboard.press('Escape');
     await openByName(`${SEED}.txt`, 'ذي قار');
+    // The refusal of the previous check is cleared first, so that only this command's can be seen.
+    await runCommand('Notifications: Clear All Notifications');
+    await page.locator('.notification-toast', { hasText: REASON }).first().waitFor({ state: 'hidden', timeout: 10_000 });
     await runCommand('Hashiya: Set Document Status');
-    await page.locator('.notification-toast', { hasText: REASON }).nth(0).waitFor({ timeout: 15_000 });
+    await expectRefusal('reviewed');
   });
   await check('no file of the workspace was created, changed or removed', async () => {
     await page.waitForTimeout(1000); // a write after a refusal would land by now (writes follow in ≤ 150 ms)
