@@ -86,6 +86,9 @@ describe('restricted mode (untrusted workspace)', () => {
       assert.equal(seedState.entities.length, 36);
       const editedState = (await client.settledState(edited))!;
       assert.ok(editedState.entities.length > 0, 'the re-anchored annotations of the edited article are shown');
+      // Diagnostics too: the re-anchoring is reported (and not written down).
+      const problems = await client.until(() => client.diagnostics.get(edited)?.diagnostics.length && client.diagnostics.get(edited), 'diagnostics of the edited article');
+      assert.ok(problems.diagnostics.some((d) => d.code === 're-anchored'), JSON.stringify(problems.diagnostics.map((d) => d.code)));
 
       // Suggestions from the built-in gazetteer only.
       const newsState = await client.until(() => client.lastState(news)?.suggestions.find((s) => s.text === 'بغداد') && client.lastState(news), 'a built-in suggestion');
