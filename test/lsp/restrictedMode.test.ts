@@ -87,7 +87,10 @@ describe('restricted mode (untrusted workspace)', () => {
       const editedState = (await client.settledState(edited))!;
       assert.ok(editedState.entities.length > 0, 'the re-anchored annotations of the edited article are shown');
       // Diagnostics too: the re-anchoring is reported (and not written down).
-      const problems = await client.until(() => client.diagnostics.get(edited)?.diagnostics.length && client.diagnostics.get(edited), 'diagnostics of the edited article');
+      const problems = await client.until(() => {
+        const published = client.diagnostics.get(edited);
+        return published && published.diagnostics.length > 0 ? published : undefined;
+      }, 'diagnostics of the edited article');
       assert.ok(problems.diagnostics.some((d) => d.code === 're-anchored'), JSON.stringify(problems.diagnostics.map((d) => d.code)));
 
       // Suggestions from the built-in gazetteer only.
