@@ -3,8 +3,8 @@
 // folder untrusted: Hashiya's status bar item says why, the annotated seed article shows its entities, annotating
 // and setting the status are refused with the restricted-mode reason and no file of the workspace changes; then
 // trust is granted in the Workspace Trust editor and, without reloading the window, annotating writes the sidecar.
-// Workspace trust is exercised through the UI: a workspace opened for extension tests counts as trusted, so the
-// extension-host suite cannot see restricted mode. Prints "ui-trust: N passed, M failed"; exits non-zero on any
+// Workspace trust is exercised through the UI, as an annotator meets it (the extension-host suite runs with trust
+// off). Prints "ui-trust: N passed, M failed"; exits non-zero on any
 // failure.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
