@@ -16,6 +16,7 @@ import { refreshTokensOnSettingChange } from './entityTextColour';
 import { DocumentStates } from './documentStates';
 import { createLanguageClient } from './languageClient';
 import { ArticleStatusBar } from './statusBar';
+import { WorkspaceTrustWatcher, writingCommand } from './workspaceTrust';
 
 export interface HashiyaApi {
   /** Resolves when the language server is running. */
@@ -45,18 +46,19 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     new EntityDecorations(states),
     refreshTokensOnSettingChange(client),
     new ArticleStatusBar(states),
+    new WorkspaceTrustWatcher(client, ready),
     adoptCorpusArticles(client, ready),
     vscode.workspace.onDidCloseTextDocument((d) => states.delete(d.uri)),
-    vscode.commands.registerCommand('hashiya.annotateSelection', (args?: { label?: string; ref?: string }) => annotateSelection(ctx, args)),
-    vscode.commands.registerCommand('hashiya.removeAnnotation', (args?: { label?: string }) => removeAnnotation(ctx, args)),
-    vscode.commands.registerCommand('hashiya.exportTrainingData', (preset?: Parameters<typeof exportTrainingData>[1]) => exportTrainingData(ctx, preset)),
-    vscode.commands.registerCommand('hashiya.importCorpus', (preset?: Parameters<typeof importCorpusCommand>[1]) => importCorpusCommand(ctx, preset)),
+    vscode.commands.registerCommand('hashiya.annotateSelection', writingCommand((args?: { label?: string; ref?: string }) => annotateSelection(ctx, args))),
+    vscode.commands.registerCommand('hashiya.removeAnnotation', writingCommand((args?: { label?: string }) => removeAnnotation(ctx, args))),
+    vscode.commands.registerCommand('hashiya.exportTrainingData', writingCommand((preset?: Parameters<typeof exportTrainingData>[1]) => exportTrainingData(ctx, preset))),
+    vscode.commands.registerCommand('hashiya.importCorpus', writingCommand((preset?: Parameters<typeof importCorpusCommand>[1]) => importCorpusCommand(ctx, preset))),
     vscode.commands.registerCommand('hashiya.showStats', (root?: string) => showStats(ctx, root)),
-    vscode.commands.registerCommand('hashiya.acceptSuggestion', () => onSuggestionAtCursor(ctx, 'accept')),
-    vscode.commands.registerCommand('hashiya.rejectSuggestion', () => onSuggestionAtCursor(ctx, 'reject')),
+    vscode.commands.registerCommand('hashiya.acceptSuggestion', writingCommand(() => onSuggestionAtCursor(ctx, 'accept'))),
+    vscode.commands.registerCommand('hashiya.rejectSuggestion', writingCommand(() => onSuggestionAtCursor(ctx, 'reject'))),
     annotationViews,
     vscode.commands.registerCommand('hashiya.openAnnotationView', async (uri?: vscode.Uri) => Boolean(await annotationViews.open(uri))),
-    vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
+    vscode.commands.registerCommand('hashiya.setDocumentStatus', writingCommand((status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status))),
   );
   return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri) };
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../common/protocol';
 import { colourEntityText, NO_TOKENS } from './entityTextColour';
+import { trustOptions } from './workspaceTrust';
 
 const SIDECAR_PATTERN = '**/*.ann.json';
 const isSidecar = (document: vscode.TextDocument) => document.uri.path.endsWith('.ann.json');
@@ -31,6 +32,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.ann.json,hashiya.json,*.txt}'),
     },
     outputChannelName: 'Hashiya',
+    // Read at every (re)start: restricted mode until the workspace is trusted (workspaceTrust.ts).
+    initializationOptions: trustOptions,
   };
   return new LanguageClient('hashiya', 'Hashiya', serverOptions, clientOptions);
 }

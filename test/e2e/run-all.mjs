@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The end-to-end levels in the real VS Code: the mocha suite in the extension host (through @vscode/test-electron
-// and the code-server stand-in), the UI checks in the workbench and those of the annotation view. Ends with
+// and the code-server stand-in), the UI checks in the workbench, those of the annotation view and those of
+// restricted mode (an untrusted folder). Ends with
 // "e2e: N passed, M failed"; a level that printed no counts counts as a failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -13,6 +14,7 @@ for (const [script, pattern] of [
   ['harness/run-extension-tests.mjs', /^mocha: (\d+) passed, (\d+) failed/m],
   ['ui.mjs', /^ui: (\d+) passed, (\d+) failed/m],
   ['ui-annotation-view.mjs', /^ui-view: (\d+) passed, (\d+) failed/m],
+  ['ui-trust.mjs', /^ui-trust: (\d+) passed, (\d+) failed/m],
 ]) {
   const run = spawnSync(process.execPath, [path.join(here, script)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 });
   process.stdout.write(run.stdout ?? '');

@@ -104,12 +104,13 @@ export class LspTestClient {
     waiters.forEach((w) => w());
   }
 
-  async initialize(workspace: string): Promise<unknown> {
+  async initialize(workspace: string, initializationOptions?: unknown): Promise<unknown> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: URI.file(workspace).toString(),
       workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'ws' }],
       capabilities: {},
+      ...(initializationOptions !== undefined ? { initializationOptions } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

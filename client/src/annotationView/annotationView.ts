@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { AnnotateRequest, type DocumentState, type EntityInfo, LANGUAGE_ID, RelabelRequest, RemoveAnnotationRequest, type SuggestionInfo } from '../../../common/protocol';
 import type { CommandContext } from '../commands/context';
+import { refusedInRestrictedMode } from '../workspaceTrust';
 import { viewHtml } from './viewHtml';
 
 export const VIEW_TYPE = 'hashiya.annotationView';
@@ -163,12 +164,15 @@ class AnnotationPanel implements vscode.Disposable {
         this.reveal(message.range);
         return;
       case 'undo': {
+        if (refusedInRestrictedMode()) return;
         const inverse = this.undoStack.pop();
         if (inverse) await this.run(inverse);
         else void vscode.window.setStatusBarMessage('Hashiya: nothing to undo in this view', 2000);
         return;
       }
       default:
+        // Every other message changes annotations: refused with the reason in restricted mode.
+        if (refusedInRestrictedMode()) return;
         await this.run(() => this.apply(message));
     }
   }

@@ -35,6 +35,7 @@ import { GazetteerKnowledge } from '../workspace/knowledgeProvider';
 import { HashiyaServer } from './hashiyaServer';
 import type { ProgressSink } from './corpusRequests';
 import { UserError } from '../session/errors';
+import { isTrusted, partsFor } from './workspaceTrust';
 
 /** Turns a user-facing error into an LSP error the client shows; anything else is logged as a bug. */
 function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
@@ -66,27 +67,34 @@ function indexProgress(connection: Connection): IndexProgress {
   };
 }
 
-export function bindServer(connection: Connection): HashiyaServer {
+export function bindServer(connection: Connection): void {
   let semanticRefresh = false;
   let workspaceFolderEvents = false;
   let workDoneProgress = false;
-  const server = new HashiyaServer({
-    publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-    sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
-    sendStateDelta: (delta) => void connection.sendNotification(DocumentStateDeltaNotification, delta),
-    // A notification (window/showMessage), not the request form: nothing waits for the user's answer.
-    showMessage: (severity, message) => void connection.sendNotification(ShowMessageNotification.type, { type: severity === 'error' ? MessageType.Error : severity === 'warning' ? MessageType.Warning : MessageType.Info, message }),
-    refreshSemanticTokens: () => {
-      if (semanticRefresh) void connection.languages.semanticTokens.refresh();
-    },
-    log: (message) => connection.console.log(message),
-    progress: () => (workDoneProgress ? indexProgress(connection) : undefined),
-  }, new GazetteerKnowledge());
+  // Made at initialize, when the client has said whether the workspace is trusted (workspaceTrust.ts); every
+  // handler runs after it.
+  let server!: HashiyaServer;
+  const makeServer = (trusted: boolean) => {
+    const parts = partsFor(trusted, new GazetteerKnowledge());
+    server = new HashiyaServer({
+      publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
+      sendStateDelta: (delta) => void connection.sendNotification(DocumentStateDeltaNotification, delta),
+      // A notification (window/showMessage), not the request form: nothing waits for the user's answer.
+      showMessage: (severity, message) => void connection.sendNotification(ShowMessageNotification.type, { type: severity === 'error' ? MessageType.Error : severity === 'warning' ? MessageType.Warning : MessageType.Info, message }),
+      refreshSemanticTokens: () => {
+        if (semanticRefresh) void connection.languages.semanticTokens.refresh();
+      },
+      log: (message) => connection.console.log(message),
+      progress: () => (workDoneProgress ? indexProgress(connection) : undefined),
+    }, parts.knowledge, parts.files, parts.history);
+  };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     semanticRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     workDoneProgress = params.capabilities.window?.workDoneProgress === true;
+    makeServer(isTrusted(params.initializationOptions));
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     server.setWorkspaceRoots(folders);
     return {
@@ -152,5 +160,4 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.onRequest(CorpusStatsRequest, longRequest('Hashiya: counting', (p, signal, progress) => server.corpusStats(p.root, signal, progress)));
   connection.onRequest(CorpusOfRequest, guard(connection, (p) => server.corpusOf(p?.uri)));
   connection.onShutdown(() => server.flush());
-  return server;
 }

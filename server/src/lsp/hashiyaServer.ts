@@ -104,7 +104,7 @@ export class HashiyaServer {
   constructor(
     private readonly host: ServerHost,
     private readonly knowledge?: KnowledgeProvider,
-    files: SessionFiles = nodeSessionFiles,
+    private readonly files: SessionFiles = nodeSessionFiles,
     history: TextHistory | undefined = historyChain(new TextCache(defaultTextCacheFolder()), new GitHistory()),
   ) {
     this.indexer = new CorpusIndexer(() => host.progress?.());
@@ -389,7 +389,8 @@ export class HashiyaServer {
 
   async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     const snapshot = await this.snapshotFor(params.textDocument.uri);
-    if (!snapshot) return [];
+    // Every action changes annotations: none is offered where nothing may be written (restricted mode).
+    if (!snapshot || this.files.whyNotWritable(snapshot.sidecarPath)) return [];
     const from = snapshot.toCodePoint(params.range.start);
     const to = snapshot.toCodePoint(params.range.end);
     return [...conflictActions(snapshot, from, to), ...unresolvedActions(snapshot, params.context?.diagnostics ?? []), ...codeActions(snapshot, from, to, openSuggestions(snapshot))];
@@ -399,7 +400,8 @@ export class HashiyaServer {
     const sidecar = this.sidecarDocuments.get(params.textDocument.uri);
     if (sidecar) return this.sidecarCompletion(sidecar, params.position);
     const snapshot = await this.snapshotFor(params.textDocument.uri);
-    if (!snapshot) return [];
+    // A completion in an article annotates: none where nothing may be written (restricted mode).
+    if (!snapshot || this.files.whyNotWritable(snapshot.sidecarPath)) return [];
     const offset = snapshot.toCodePoint(params.position);
     const span = completionSpan(snapshot, offset, offset);
     const matcher = this.matchers.get(snapshot.corpus.root);
@@ -473,15 +475,23 @@ export class HashiyaServer {
   }
 
   async exportTrainingData(options: ExportRequestOptions, signal: AbortSignal, progress: ProgressSink) {
+    this.refuseWrites(options?.out);
     return corpus.exportTrainingData(options, await this.overlayFor(options?.root ?? ''), signal, progress);
   }
 
-  importCorpus(options: ImportRequestOptions, signal: AbortSignal, progress: ProgressSink) {
+  async importCorpus(options: ImportRequestOptions, signal: AbortSignal, progress: ProgressSink) {
+    this.refuseWrites(options?.out);
     return corpus.importTrainingData(options, signal, progress);
   }
 
   corpusStats(root: string, signal: AbortSignal, progress: ProgressSink) {
     return corpus.statistics(root, signal, progress);
+  }
+
+  /** Refuses a request that writes `target` where nothing may be written (restricted mode). */
+  private refuseWrites(target: unknown): void {
+    const restricted = this.files.whyNotWritable(typeof target === 'string' ? path.resolve(target) : '');
+    if (restricted) throw new UserError(restricted);
   }
 
   /** The corpus a file belongs to (for the client deciding which .txt files are articles). */

@@ -286,6 +286,7 @@ export class ArticleSession {
   /** Resolves a sidecar conflict (from a merge) by keeping ours, theirs or both sides' annotations. */
   resolveConflict(key: string, choice: MergeChoice): Promise<number> {
     return this.run(async () => {
+      this.refuseIfUnwritable();
       const index = this.conflicts.findIndex((c) => c.key === key);
       if (index === -1) throw new UserError(`There is no conflict "${key}" in ${path.basename(this.sidecarPath)} any more.`);
       const resolved = resolveConflict({ merged: this.ours(), conflicts: this.conflicts }, index, choice);
@@ -299,6 +300,8 @@ export class ArticleSession {
   }
 
   private refuseIfUnwritable(): void {
+    const restricted = this.host.files.whyNotWritable(this.sidecarPath);
+    if (restricted) throw new UserError(restricted);
     if (this.health === 'corrupt') {
       throw new UserError(`${this.sidecarPath} has errors (see Problems); fix it before annotating — it is never overwritten`);
     }
@@ -457,6 +460,9 @@ export class ArticleSession {
       this.writeTimer = undefined;
     }
     if (this.health === 'corrupt') return;
+    // Restricted mode: the writes that follow typing, a re-anchoring at open or a merge are not made (explicit
+    // changes were refused before they were made).
+    if (this.host.files.whyNotWritable(this.sidecarPath)) return;
     if (this.diskContent === undefined && !this.holdsAnything()) return;
     if (this.render() === this.diskContent) return;
     await this.host.files.withLock(this.sidecarPath, async () => {

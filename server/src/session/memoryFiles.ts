@@ -24,6 +24,10 @@ export class MemoryFiles implements SessionFiles {
     return this.files.get(file);
   }
 
+  whyNotWritable(): string | undefined {
+    return undefined;
+  }
+
   async writeAtomic(file: string, content: string): Promise<void> {
     if (this.failWrites > 0) {
       this.failWrites--;

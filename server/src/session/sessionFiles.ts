@@ -8,6 +8,11 @@ import { writeFileAtomic } from '../core/sidecar/store';
 export interface SessionFiles {
   /** The file's bytes, or undefined when it does not exist. Other errors (a folder, no permission) throw. */
   read(file: string): Promise<Uint8Array | undefined>;
+  /**
+   * Why `file` may not be written (restricted mode in an untrusted workspace), or undefined when it may. Asked
+   * before a change is made, so that nothing is changed in memory that could not be written.
+   */
+  whyNotWritable(file: string): string | undefined;
   /** Replaces the file atomically: readers see the old or the new content, never a mix. */
   writeAtomic(file: string, content: string): Promise<void>;
   /**
@@ -37,6 +42,8 @@ export const nodeSessionFiles: SessionFiles = {
       throw error;
     }
   },
+
+  whyNotWritable: () => undefined,
 
   writeAtomic: (file, content) => writeFileAtomic(file, content),
 

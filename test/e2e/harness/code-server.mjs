@@ -95,11 +95,12 @@ export function installExtension(layout, vsix) {
 }
 
 /**
- * Starts code-server and waits until GET /healthz answers. Returns { base, port, pid, stop() }.
+ * Starts code-server and waits until GET /healthz answers. Returns { base, port, pid, stop() }. `workspaceTrust`
+ * leaves VS Code's workspace trust on (with `security.workspace.trust.enabled` in the settings, folders open untrusted).
  * `stop()` (also run when this process exits) ends the whole process group: code-server's file watcher and
  * extension host children outlive it otherwise.
  */
-export async function startCodeServer(layout, { port, timeoutMs = 60_000, stdio } = {}) {
+export async function startCodeServer(layout, { port, timeoutMs = 60_000, stdio, workspaceTrust = false } = {}) {
   const bin = requireCodeServer();
   port ??= await freePort();
   fs.mkdirSync(layout.userDataDir, { recursive: true });
@@ -108,7 +109,8 @@ export async function startCodeServer(layout, { port, timeoutMs = 60_000, stdio 
   const log = fs.openSync(layout.log, 'a');
   const child = spawn(bin, [
     '--config', layout.config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    // Workspace trust is off unless a test exercises it (restricted mode: it also needs the setting on).
+    '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', layout.userDataDir, '--extensions-dir', layout.extensionsDir,
   ], { env: layout.env, detached: true, stdio: stdio ?? ['ignore', log, log] });
   fs.closeSync(log);
