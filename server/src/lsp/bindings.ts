@@ -35,6 +35,16 @@ import { GazetteerKnowledge } from '../workspace/knowledgeProvider';
 import { HashiyaServer } from './hashiyaServer';
 import type { ProgressSink } from './corpusRequests';
 import { UserError } from '../session/errors';
+import { CorpusViewService } from './corpusViewRequests';
+import {
+  AgreementRequest,
+  CorpusChangedNotification,
+  CorpusDocumentsRequest,
+  CorpusSummariesRequest,
+  RenameRefPreviewRequest,
+  RenameRefRequest,
+  RenderAnnotationsRequest,
+} from '../../../common/corpusView';
 
 /** Turns a user-facing error into an LSP error the client shows; anything else is logged as a bug. */
 function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
@@ -151,6 +161,13 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.onRequest(ImportCorpusRequest, longRequest('Hashiya: importing', (p, signal, progress) => server.importCorpus(p.options, signal, progress)));
   connection.onRequest(CorpusStatsRequest, longRequest('Hashiya: counting', (p, signal, progress) => server.corpusStats(p.root, signal, progress)));
   connection.onRequest(CorpusOfRequest, guard(connection, (p) => server.corpusOf(p?.uri)));
+  const views = new CorpusViewService(server.corpusViewHost((root) => void connection.sendNotification(CorpusChangedNotification, { root })));
+  connection.onRequest(RenderAnnotationsRequest, guard(connection, (p) => views.render(p)));
+  connection.onRequest(CorpusSummariesRequest, guard(connection, () => views.summaries()));
+  connection.onRequest(CorpusDocumentsRequest, guard(connection, (p) => views.documents(p)));
+  connection.onRequest(RenameRefPreviewRequest, guard(connection, (p) => views.renamePreview(p)));
+  connection.onRequest(RenameRefRequest, guard(connection, (p) => views.rename(p)));
+  connection.onRequest(AgreementRequest, guard(connection, (p) => views.agreement(p)));
   connection.onShutdown(() => server.flush());
   return server;
 }

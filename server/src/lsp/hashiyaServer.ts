@@ -60,10 +60,12 @@ import { UserError } from '../session/errors';
 import { nodeSessionFiles, type SessionFiles } from '../session/sessionFiles';
 import { Corpora } from '../workspace/corpora';
 import { CorpusIndexer, type IndexProgress } from '../workspace/corpusIndexer';
+import { factsOfAnnotations, factsOfParsed, NO_SIDECAR } from '../workspace/documentFacts';
 import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
 import * as ops from './annotationOps';
 import { defaultTextCacheFolder, GitHistory, historyChain, TextCache, type TextHistory } from '../core/annotations/textHistory';
 import * as corpus from './corpusRequests';
+import type { CorpusViewHost } from './corpusViewRequests';
 import type { ProgressSink } from './corpusRequests';
 import type { ExportOverlay } from '../core/training/export';
 import type { ExportRequestOptions, ImportRequestOptions } from '../../../common/training';
@@ -118,7 +120,7 @@ export class HashiyaServer {
         // Annotations changed without a text edit: the client would not ask for tokens again by itself.
         if (edits.length === 0) host.refreshSemanticTokens();
       },
-      written: (snapshot) => void this.indexer.update(snapshot.corpus.root, snapshot.path, snapshot.annotations.entities).then(() => this.corpusLearned(snapshot.corpus)),
+      written: (snapshot) => void this.indexer.update(snapshot.corpus.root, snapshot.path, snapshot.annotations.entities, factsOfAnnotations(snapshot.annotations, snapshot.health)).then(() => this.corpusLearned(snapshot.corpus)),
       message: (severity, message) => host.showMessage?.(severity, message),
       log: (message) => host.log(message),
     };
@@ -283,7 +285,8 @@ export class HashiyaServer {
     const location = await this.corpora.locate(articlePath);
     if (!location || !this.indexer.peek(location.root)) return;
     const text = await readFileIfExists(sidecarPath).catch(() => undefined);
-    await this.indexer.update(location.root, articlePath, text === undefined ? undefined : parseSidecar(text).sidecar?.entities);
+    const parsed = text === undefined ? undefined : parseSidecar(text);
+    await this.indexer.update(location.root, articlePath, parsed?.sidecar?.entities, parsed ? factsOfParsed(parsed) : NO_SIDECAR);
   }
 
   // ---- annotation requests -----------------------------------------------------------------------------------
@@ -490,6 +493,25 @@ export class HashiyaServer {
     if (parsed.scheme !== 'file') return null;
     const location = await this.corpora.locate(parsed.fsPath);
     return location ? { root: location.root } : null;
+  }
+
+  /** What the corpus maintainer's requests (corpusViewRequests.ts) read and change, through the sessions. */
+  corpusViewHost(notifyChanged: (root: string) => void): CorpusViewHost {
+    return {
+      workspaceRoots: () => this.workspaceRoots,
+      sessions: () => this.sessions.values(),
+      sessionFor: (uri) => this.sessionFor(uri),
+      corpora: this.corpora,
+      indexer: this.indexer,
+      index: (config) => {
+        this.indexInBackground(config);
+        return this.indexer.index(config);
+      },
+      matcher: (root) => this.matchers.get(root),
+      files: this.sessionHost.files,
+      notifyChanged,
+      log: (message) => this.host.log(message),
+    };
   }
 
   /** Writes pending sidecars (on shutdown). */

@@ -22,6 +22,11 @@ export class EntityIndex {
     else this.byArticle.set(article, entities);
   }
 
+  /** The entities known of one article (none when it has no sidecar or no entity). */
+  entitiesOf(article: string): readonly Entity[] {
+    return this.byArticle.get(article) ?? [];
+  }
+
   get articleCount(): number {
     return this.byArticle.size;
   }
