@@ -38,9 +38,7 @@ export interface CorpusSummary {
 export const CorpusSummariesRequest = new RequestType<Record<string, never>, CorpusSummary[], void>('hashiya/corpusSummaries');
 
 export interface CorpusDocument {
-  /** File URI of the article. */
-  uri: string;
-  /** Path relative to the corpus root, `/`-separated. */
+  /** Path of the article relative to the corpus root, `/`-separated (10,000 of them travel in one answer). */
   path: string;
   status: DocumentStatus;
   sidecar: SidecarHealth;

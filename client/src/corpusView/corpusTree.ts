@@ -10,7 +10,7 @@ import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../common/document
 export type CorpusNode =
   | { kind: 'corpus'; summary: CorpusSummary }
   | { kind: 'group'; summary: CorpusSummary; status: DocumentStatus }
-  | { kind: 'document'; document: CorpusDocument };
+  | { kind: 'document'; document: CorpusDocument; uri: vscode.Uri };
 
 const STATUS_TITLES: Record<DocumentStatus, string> = { todo: 'To do', 'in-progress': 'In progress', done: 'Done', reviewed: 'Reviewed' };
 const STATUS_ICONS: Record<DocumentStatus, string> = { todo: 'circle-large-outline', 'in-progress': 'circle-large-filled', done: 'pass', reviewed: 'verified-filled' };
@@ -59,7 +59,8 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
     if (node.kind === 'corpus') return DOCUMENT_STATUSES.map((status) => ({ kind: 'group', summary: node.summary, status }));
     if (node.kind === 'group') {
       const documents = await this.client.sendRequest(CorpusDocumentsRequest, { root: node.summary.root, status: node.status });
-      return documents.map((document) => ({ kind: 'document', document }));
+      const root = vscode.Uri.file(node.summary.root);
+      return documents.map((document) => ({ kind: 'document', document, uri: vscode.Uri.joinPath(root, ...document.path.split('/')) }));
     }
     return [];
   }
@@ -90,9 +91,9 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusNode>, 
       }
       case 'document': {
         const d = node.document;
-        const uri = vscode.Uri.parse(d.uri);
+        const uri = node.uri;
         const item = new vscode.TreeItem(d.path.split('/').pop() ?? d.path, vscode.TreeItemCollapsibleState.None);
-        item.id = `document:${d.uri}`;
+        item.id = `document:${uri.toString()}`;
         item.resourceUri = uri;
         const parts = [plural(d.entities, 'entity', 'entities')];
         if (d.suggestions !== undefined) parts.push(plural(d.suggestions, 'suggestion'));

@@ -18,7 +18,7 @@ export function registerCorpusView(ctx: CommandContext): { disposables: vscode.D
     vscode.commands.registerCommand('hashiya.refreshCorpusView', () => tree.refresh()),
     // From the editor (no argument: the active article), the explorer (a Uri) or the corpus tree (its node).
     vscode.commands.registerCommand('hashiya.compareWithHead', (target?: vscode.Uri | CorpusNode) =>
-      compareWithHead(rendered, ctx.ready, target instanceof vscode.Uri ? target : target?.kind === 'document' ? vscode.Uri.parse(target.document.uri) : undefined),
+      compareWithHead(rendered, ctx.ready, target instanceof vscode.Uri ? target : target?.kind === 'document' ? target.uri : undefined),
     ),
     vscode.commands.registerCommand('hashiya.renameRef', (preset?: { newRef?: string; confirm?: boolean }) => renameRefCommand(ctx, preset)),
     vscode.commands.registerCommand('hashiya.compareAnnotators', (dirA?: string, dirB?: string) => compareAnnotators(ctx, dirA, dirB)),

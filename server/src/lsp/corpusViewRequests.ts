@@ -60,9 +60,13 @@ const YIELD_EVERY_MS = 4;
 /** How long changes are gathered before the client is told (indexing reports every batch). */
 const NOTIFY_DELAY_MS = 300;
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
+/** Sidecars rewritten at the same time by a rename. */
+const RENAME_BATCH = 8;
 
 export class CorpusViewService {
   private readonly gitChanged = new Map<string, Promise<Set<string> | undefined>>();
+  /** Whether each corpus is in a git work tree (asked once: a request must not start a process each time). */
+  private readonly inGit = new Map<string, Promise<boolean>>();
   private readonly suggestionCounts = new Map<string, Map<string, number>>();
   private readonly counting = new Set<string>();
   private readonly notifyTimers = new Map<string, NodeJS.Timeout>();
@@ -106,7 +110,7 @@ export class CorpusViewService {
         byStatus[open.get(article)?.snapshot.annotations.status ?? f.status]++;
         total++;
       }
-      out.push({ root, total, byStatus, complete: this.host.indexer.ready(root) !== undefined, git: (await gitTopLevel(root)) !== undefined });
+      out.push({ root, total, byStatus, complete: this.host.indexer.ready(root) !== undefined, git: await this.isInGit(root) });
     }
     return out;
   }
@@ -126,7 +130,6 @@ export class CorpusViewService {
       const status = snapshot?.annotations.status ?? f.status;
       if (status !== params.status) continue;
       const doc: CorpusDocument = {
-        uri: URI.file(article).toString(),
         path: path.relative(root, article).split(path.sep).join('/'),
         status,
         sidecar: snapshot?.health ?? f.sidecar,
@@ -140,6 +143,15 @@ export class CorpusViewService {
     }
     this.countSuggestionsInBackground(root);
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  private isInGit(root: string): Promise<boolean> {
+    let known = this.inGit.get(root);
+    if (!known) {
+      known = gitTopLevel(root).then((top) => top !== undefined);
+      this.inGit.set(root, known);
+    }
+    return known;
   }
 
   private openByPath(root: string): Map<string, ArticleSession> {
@@ -231,17 +243,23 @@ export class CorpusViewService {
   // ---- rename of a ref -------------------------------------------------------------------------------------------
 
   async renamePreview(params: RenameRefParams): Promise<RenameRefPlan> {
-    const { config, oldRef, newRef } = await this.renameTarget(params);
+    return this.plan(await this.renameTarget(params));
+  }
+
+  private async plan({ config, oldRef, newRef }: { config: CorpusConfig; oldRef: string; newRef: string }): Promise<RenameRefPlan> {
     const open = this.openByPath(config.root);
     const index = await this.host.index(config);
     const facts = this.host.indexer.documents(config.root);
     const files = new Map<string, number>();
-    // Closed articles from the index: entities, and rejections and unresolved annotations kept in its facts.
-    for (const e of index.entities()) if (e.ref === oldRef && !open.has(e.article)) files.set(e.article, (files.get(e.article) ?? 0) + 1);
+    // Closed articles from the index: entities, and rejections and unresolved annotations kept in its facts. One
+    // pass over the articles' own lists (no object made per entity): a 10,000-article corpus in milliseconds.
     for (const [article, f] of facts ?? []) {
       if (open.has(article)) continue;
-      const more = f.rejected.filter((r) => r.ref === oldRef).length + f.unresolvedRefs.filter((r) => r === oldRef).length;
-      if (more > 0) files.set(article, (files.get(article) ?? 0) + more);
+      let n = 0;
+      for (const e of index.entitiesOf(article)) if (e.ref === oldRef) n++;
+      for (const r of f.rejected) if (r.ref === oldRef) n++;
+      for (const r of f.unresolvedRefs) if (r === oldRef) n++;
+      if (n > 0) files.set(article, n);
     }
     // Open articles as their sessions hold them (unsaved edits included).
     for (const [article, session] of open) {
@@ -260,11 +278,12 @@ export class CorpusViewService {
    * written atomically under the sidecar's lock, and one that does not parse is reported, never overwritten.
    */
   async rename(params: RenameRefParams): Promise<RenameRefResult> {
-    const plan = await this.renamePreview(params);
-    const root = (await this.renameTarget(params)).config.root;
+    const target = await this.renameTarget(params);
+    const plan = await this.plan(target);
+    const root = target.config.root;
     const failed: RenameRefResult['failed'] = [];
     const done: RenameRefResult['files'] = [];
-    for (const file of plan.files) {
+    const one = async (file: RenameRefPlan['files'][number]) => {
       const article = URI.parse(file.uri).fsPath;
       try {
         const session = file.open ? await this.host.sessionFor(file.uri) : undefined;
@@ -273,7 +292,10 @@ export class CorpusViewService {
       } catch (error) {
         failed.push({ path: file.path, reason: (error as Error).message });
       }
-    }
+    };
+    // Each write waits for its disk flush: a few at a time keep the disk busy without flooding it.
+    for (let i = 0; i < plan.files.length; i += RENAME_BATCH) await Promise.all(plan.files.slice(i, i + RENAME_BATCH).map(one));
+    done.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { ...plan, files: done, failed };
   }
 

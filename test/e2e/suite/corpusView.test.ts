@@ -29,7 +29,7 @@ interface TreeNode {
   kind: 'corpus' | 'group' | 'document';
   summary?: { root: string; total: number; byStatus: Record<string, number>; complete: boolean; git: boolean };
   status?: string;
-  document?: { uri: string; path: string; entities: number; changed: boolean; status: string };
+  document?: { path: string; entities: number; changed: boolean; status: string };
 }
 interface HashiyaApi {
   ready: Promise<void>;
