@@ -180,8 +180,15 @@ describe('corpus tree listing', () => {
 });
 
 describe('references and rename of a ref across the corpus', () => {
-  test('references of an entity reach the other articles with its ref', async () => {
+  test('references of an entity reach the other articles with its ref, or with its normalised surface form', async () => {
     const ws = await corpus();
+    // "وصل " 0-3, "الوزيرُ" 4-10 (7 code points with the damma).
+    const e = 'وصل الوزيرُ.';
+    await writeFile(path.join(ws, 'news/e.txt'), e);
+    await writeFile(path.join(ws, 'news/e.ann.json'), sidecarOf('e.txt', e, 'done', [{ start: 4, end: 11, label: 'ACTOR', text: 'الوزيرُ' }]));
+    const f = 'الوزير هنا.';
+    await writeFile(path.join(ws, 'news/f.txt'), f);
+    await writeFile(path.join(ws, 'news/f.ann.json'), sidecarOf('f.txt', f, 'done', [{ start: 0, end: 6, label: 'LOC', text: 'الوزير' }]));
     const client = new LspTestClient();
     try {
       await client.initialize(ws);
@@ -192,6 +199,12 @@ describe('references and rename of a ref across the corpus', () => {
       }, 'references');
       // a: 1 Baghdad; b: 2 (the rejection is not an annotation of the text).
       assert.deepEqual(refs.map((r) => [path.basename(URI.parse(r.uri).fsPath), r.range.start.line, r.range.start.character]).sort(), [['a.txt', 1, 0], ['b.txt', 0, 0], ['b.txt', 0, 19]]);
+
+      // Without a ref: the same label and the same surface form once normalised — e's «الوزيرُ» carries a damma
+      // (a diacritic the corpus's normalisation drops); f's «الوزير» is an ACTOR too but labelled LOC there.
+      await client.connection.sendRequest(AnnotateRequest, { textDocument: { uri }, range: rangeOf(TEXT_A, 'الوزير'), label: 'ACTOR' });
+      const minister = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: rangeOf(TEXT_A, 'الوزير').start, context: { includeDeclaration: true } });
+      assert.deepEqual(minister!.map((r) => [path.basename(URI.parse(r.uri).fsPath), r.range.start.line, r.range.start.character, r.range.end.character]).sort(), [['a.txt', 0, 9, 15], ['e.txt', 0, 4, 11]]); // UTF-16: the flag is 4 units
     } finally {
       await client.close();
     }

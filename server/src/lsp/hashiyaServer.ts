@@ -44,6 +44,7 @@ import { SERVER_COMMANDS } from '../../../common/commands';
 import type { DocumentStateDelta } from '../../../common/stateDelta';
 import { CONFIG_FILE, type CorpusConfig } from '../core/corpus/config';
 import { parseSidecar } from '../core/sidecar/parse';
+import { Normalizer } from '../core/text/normalize';
 import { articlePathFor, isSidecarPath, readFileIfExists } from '../core/sidecar/store';
 import { codeActions, conflictActions, unresolvedActions } from '../features/codeActions';
 import { candidateStart, completionItems, completionSpan } from '../features/completion';
@@ -442,7 +443,8 @@ export class HashiyaServer {
     const entity = snapshot.annotations.entitiesAt(snapshot.toCodePoint(params.position))[0];
     if (!entity) return [];
     const index = await this.indexer.index(snapshot.corpus);
-    return (await entityLocations(index.find(entity), (file) => this.openText(file))).map((found) => found.location);
+    const normalizer = new Normalizer(snapshot.corpus.normalization);
+    return (await entityLocations(index.find(entity, (text) => normalizer.normalizeString(text)), (file) => this.openText(file))).map((found) => found.location);
   }
 
   async workspaceSymbols(params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
