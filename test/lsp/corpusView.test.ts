@@ -173,6 +173,26 @@ describe('corpus tree listing', () => {
       assert.deepEqual(after.map((d) => [d.path, d.entities, d.changed]), [['news/a.txt', 2, true], ['news/b.txt', 3, false]]);
       assert.equal(typeof after[0].suggestions, 'number', 'an open article counts its suggestions');
       assert.deepEqual((await client.connection.sendRequest(CorpusSummariesRequest, {}))[0].byStatus, { todo: 1, 'in-progress': 0, done: 2, reviewed: 0 });
+
+      // Suggestions of a closed article, counted in the background once the knowledge base is loaded (opening a
+      // loaded it), are those its session finds when it is opened: كربلاء at least, a governorate in the built-in
+      // gazetteer, and nothing of it annotated.
+      const karbala = 'زار الوفد كربلاء أمس.';
+      await writeFile(path.join(ws, 'news/g.txt'), karbala);
+      // A new article on disk reaches the tree through the file watcher (1 = Created).
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(ws, 'news/g.txt')).toString(), type: 1 }] });
+      const counted = await client.until(async () => {
+        const todoNow = await client.connection.sendRequest(CorpusDocumentsRequest, { root: ws, status: 'todo' });
+        const g = todoNow.find((d) => d.path === 'news/g.txt');
+        return g?.suggestions !== undefined ? g.suggestions : undefined;
+      }, 'the background count of g.txt', 30_000);
+      const gUri = await openArticle(client, path.join(ws, 'news/g.txt'), karbala);
+      const gState = await client.until(() => {
+        const st = client.lastState(gUri);
+        return st && st.suggestions.length > 0 ? st : undefined;
+      }, 'the suggestions of g.txt when open', 30_000);
+      assert.ok(gState.suggestions.some((x) => x.text === 'كربلاء'));
+      assert.equal(counted, gState.suggestions.length, 'closed and open counts agree');
     } finally {
       await client.close();
     }

@@ -26,6 +26,7 @@ import type {
   SymbolInformation,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver';
+import { FileChangeType } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   AnnotateParams,
@@ -45,6 +46,7 @@ import type { DocumentStateDelta } from '../../../common/stateDelta';
 import { CONFIG_FILE, type CorpusConfig } from '../core/corpus/config';
 import { parseSidecar } from '../core/sidecar/parse';
 import { Normalizer } from '../core/text/normalize';
+import { articleFilter } from '../core/corpus/discover';
 import { articlePathFor, isSidecarPath, readFileIfExists } from '../core/sidecar/store';
 import { codeActions, conflictActions, unresolvedActions } from '../features/codeActions';
 import { candidateStart, completionItems, completionSpan } from '../features/completion';
@@ -261,6 +263,8 @@ export class HashiyaServer {
       if (isSidecarPath(file)) {
         await this.reindexSidecar(file);
         for (const session of this.sessions.values()) if (session.sidecarPath === file) await session.sidecarChanged();
+      } else if (change.type !== FileChangeType.Changed) {
+        await this.articleCreatedOrDeleted(file, change.type === FileChangeType.Created);
       }
     }
   }
@@ -278,6 +282,14 @@ export class HashiyaServer {
     await Promise.all(affected.map((s) => s.reconfigure(corpus)));
     this.indexInBackground(corpus);
     this.host.refreshSemanticTokens();
+  }
+
+  /** A file appeared or went away: if it is an article of an indexed corpus, the index (and corpus tree) follow. */
+  private async articleCreatedOrDeleted(file: string, exists: boolean): Promise<void> {
+    const location = await this.corpora.locate(file);
+    if (!location || !this.indexer.peek(location.root)) return;
+    if (!articleFilter((await this.corpora.get(location.root)).config)(file)) return;
+    await this.indexer.articleCreatedOrDeleted(location.root, file, exists);
   }
 
   /** A sidecar changed on disk (git checkout, another tool): the corpus index learns its entities. */

@@ -120,6 +120,24 @@ export class CorpusIndexer {
     this.changed(root, article);
   }
 
+  /** An article appeared on disk (or went away): the corpus tree lists it with its sidecar's facts, or drops it. */
+  async articleCreatedOrDeleted(root: string, article: string, exists: boolean): Promise<void> {
+    const index = this.indexes.get(root);
+    if (!index) return;
+    await index;
+    const facts = this.facts.get(root);
+    if (!exists) {
+      (await index).set(article, undefined);
+      facts?.delete(article);
+    } else {
+      const read = await readSidecarText(sidecarPathFor(article));
+      const parsed = read.state === 'text' ? parseSidecar(read.fileText) : undefined;
+      (await index).set(article, parsed?.sidecar?.entities);
+      facts?.set(article, parsed ? factsOfParsed(parsed) : read.state === 'missing' ? NO_SIDECAR : { ...NO_SIDECAR, sidecar: 'corrupt' });
+    }
+    this.changed(root, article);
+  }
+
   forget(root: string): void {
     this.indexes.delete(root);
     this.finished.delete(root);
