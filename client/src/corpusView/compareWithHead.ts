@@ -24,6 +24,7 @@ export class RenderedAnnotations implements vscode.TextDocumentContentProvider, 
   /** Open "now" documents by article, to refresh when the article's annotations change. */
   private readonly live = new Map<string, vscode.Uri>();
   private readonly subscription: vscode.Disposable;
+  private readonly closing: vscode.Disposable;
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly client: LanguageClient, states: DocumentStates) {
@@ -38,6 +39,11 @@ export class RenderedAnnotations implements vscode.TextDocumentContentProvider, 
           this.emitter.fire(shown);
         }, RERENDER_DELAY_MS),
       );
+    });
+    // A closed diff no longer follows its article.
+    this.closing = vscode.workspace.onDidCloseTextDocument((document) => {
+      if (document.uri.scheme !== RENDERED_SCHEME) return;
+      for (const [article, shown] of this.live) if (shown.toString() === document.uri.toString()) this.live.delete(article);
     });
   }
 
@@ -57,6 +63,7 @@ export class RenderedAnnotations implements vscode.TextDocumentContentProvider, 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.subscription.dispose();
+    this.closing.dispose();
     this.emitter.dispose();
   }
 }
