@@ -74,6 +74,7 @@ suite('Corpus view, Compare with HEAD, agreement', () => {
   });
 
   suiteTeardown(async () => {
+    // Leave nothing unsaved behind (the article is this suite's own).
     await openDocument(articleUri)?.save();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // The other suites see the corpus as a plain folder again.
@@ -132,6 +133,13 @@ suite('Corpus view, Compare with HEAD, agreement', () => {
     // Written by hand from TEXT and the two sidecars.
     assert.equal(left, 'زار الوزير [بغداد]{LOC geonames:98182} اليوم.\n');
     assert.equal(right, 'زار [الوزير]{LOC} [بغداد]{LOC geonames:98182} اليوم.\n');
+
+    // The right side follows the article: a word typed (not saved) appears there, and not at HEAD.
+    const typed = new vscode.WorkspaceEdit();
+    typed.insert(articleUri, document.positionAt(TEXT.length - 1), ' صباحا');
+    assert.equal(await vscode.workspace.applyEdit(typed), true);
+    await waitFor('the right side to show the unsaved edit', async () => (await vscode.workspace.openTextDocument(tab.modified)).getText() === 'زار [الوزير]{LOC} [بغداد]{LOC geonames:98182} اليوم صباحا.\n' || undefined);
+    assert.equal((await vscode.workspace.openTextDocument(tab.original)).getText(), left);
 
     // The tree marks the document as changed since HEAD, with its new count.
     const node = await waitFor('the changed mark in the tree', async () => {
