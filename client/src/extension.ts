@@ -17,6 +17,8 @@ import { DocumentStates } from './documentStates';
 import { createLanguageClient } from './languageClient';
 import { ArticleStatusBar } from './statusBar';
 import { WorkspaceTrustWatcher, writingCommand } from './workspaceTrust';
+import type { CorpusNode } from './corpusView/corpusTree';
+import { registerCorpusView } from './corpusView/register';
 
 export interface HashiyaApi {
   /** Resolves when the language server is running. */
@@ -25,6 +27,8 @@ export interface HashiyaApi {
   documentState(uri: vscode.Uri): DocumentState | undefined;
   /** How long the annotation view of an article took to render, once it has (open: command to first full render). */
   annotationViewRendered(uri: vscode.Uri): { ms: number; lines: number; version: number; openedMs?: number } | undefined;
+  /** The corpus tree's data, as the view shows it. */
+  corpusTree: vscode.TreeDataProvider<CorpusNode>;
 }
 
 let stopClient: (() => Promise<void>) | undefined;
@@ -40,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
   stopClient = () => client.stop();
   const ctx: CommandContext = { client, states, ready };
   const annotationViews = new AnnotationViews(ctx, context.extensionUri);
+  const corpusView = registerCorpusView(ctx);
+  context.subscriptions.push(...corpusView.disposables);
 
   context.subscriptions.push(
     states,
@@ -60,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.commands.registerCommand('hashiya.openAnnotationView', async (uri?: vscode.Uri) => Boolean(await annotationViews.open(uri))),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', writingCommand((status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status))),
   );
-  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri) };
+  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri), corpusTree: corpusView.tree };
 }
 
 export async function deactivate(): Promise<void> {

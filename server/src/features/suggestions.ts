@@ -11,7 +11,15 @@ const cache = new WeakMap<ArticleSnapshot, KbCandidate[]>();
 export function openSuggestions(article: ArticleSnapshot): KbCandidate[] {
   const cached = cache.get(article);
   if (cached) return cached;
-  const { entities, rejected } = article.annotations;
+  const out = pendingSuggestions(article.candidates, article.annotations.entities, article.annotations.rejected);
+  cache.set(article, out);
+  return out;
+}
+
+type Span = { start: number; end: number; label: string };
+
+/** The same rule for an article that is not open (the corpus tree counts its suggestions from the files). */
+export function pendingSuggestions(candidates: readonly KbCandidate[], entities: readonly Span[], rejected: readonly Span[]): KbCandidate[] {
   const key = (c: { start: number; end: number; label: string }) => `${c.start}:${c.end}:${c.label}`;
   const done = new Set<string>();
   for (const e of entities) done.add(key(e));
@@ -24,7 +32,7 @@ export function openSuggestions(article: ArticleSnapshot): KbCandidate[] {
   // Candidates come sorted by start from the matcher and stay so through edits (core/gazetteer/rematch), so a
   // duplicate (same span, label and ref from two sources) is among the kept ones with the same start.
   let sameStartFrom = 0;
-  for (const c of article.candidates) {
+  for (const c of candidates) {
     while (next < byStart.length && byStart[next].start <= c.start) {
       const e = byStart[next++];
       furthestEnd.set(e.label, Math.max(furthestEnd.get(e.label) ?? -1, e.end));
@@ -39,7 +47,6 @@ export function openSuggestions(article: ArticleSnapshot): KbCandidate[] {
     }
     if (!duplicate) out.push(c);
   }
-  cache.set(article, out);
   return out;
 }
 

@@ -36,6 +36,16 @@ import { HashiyaServer } from './hashiyaServer';
 import type { ProgressSink } from './corpusRequests';
 import { UserError } from '../session/errors';
 import { isTrusted, partsFor } from './workspaceTrust';
+import { CorpusViewService } from './corpusViewRequests';
+import {
+  AgreementRequest,
+  CorpusChangedNotification,
+  CorpusDocumentsRequest,
+  CorpusSummariesRequest,
+  RenameRefPreviewRequest,
+  RenameRefRequest,
+  RenderAnnotationsRequest,
+} from '../../../common/corpusView';
 
 /** Turns a user-facing error into an LSP error the client shows; anything else is logged as a bug. */
 function guard<P, R>(connection: Connection, handler: (params: P) => Promise<R>): (params: P) => Promise<R | ResponseError<void>> {
@@ -74,6 +84,7 @@ export function bindServer(connection: Connection): void {
   // Made at initialize, when the client has said whether the workspace is trusted (workspaceTrust.ts); every
   // handler runs after it.
   let server!: HashiyaServer;
+  let views!: CorpusViewService;
   const makeServer = (trusted: boolean) => {
     const parts = partsFor(trusted, new GazetteerKnowledge());
     server = new HashiyaServer({
@@ -88,6 +99,7 @@ export function bindServer(connection: Connection): void {
       log: (message) => connection.console.log(message),
       progress: () => (workDoneProgress ? indexProgress(connection) : undefined),
     }, parts.knowledge, parts.files, parts.history);
+    views = new CorpusViewService(server.corpusViewHost((root) => void connection.sendNotification(CorpusChangedNotification, { root })));
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -159,5 +171,11 @@ export function bindServer(connection: Connection): void {
   connection.onRequest(ImportCorpusRequest, longRequest('Hashiya: importing', (p, signal, progress) => server.importCorpus(p.options, signal, progress)));
   connection.onRequest(CorpusStatsRequest, longRequest('Hashiya: counting', (p, signal, progress) => server.corpusStats(p.root, signal, progress)));
   connection.onRequest(CorpusOfRequest, guard(connection, (p) => server.corpusOf(p?.uri)));
+  connection.onRequest(RenderAnnotationsRequest, guard(connection, (p) => views.render(p)));
+  connection.onRequest(CorpusSummariesRequest, guard(connection, () => views.summaries()));
+  connection.onRequest(CorpusDocumentsRequest, guard(connection, (p) => views.documents(p)));
+  connection.onRequest(RenameRefPreviewRequest, guard(connection, (p) => views.renamePreview(p)));
+  connection.onRequest(RenameRefRequest, guard(connection, (p) => views.rename(p)));
+  connection.onRequest(AgreementRequest, guard(connection, (p) => views.agreement(p)));
   connection.onShutdown(() => server.flush());
 }

@@ -26,6 +26,7 @@ import type {
   SymbolInformation,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver';
+import { FileChangeType } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   AnnotateParams,
@@ -44,6 +45,8 @@ import { SERVER_COMMANDS } from '../../../common/commands';
 import type { DocumentStateDelta } from '../../../common/stateDelta';
 import { CONFIG_FILE, type CorpusConfig } from '../core/corpus/config';
 import { parseSidecar } from '../core/sidecar/parse';
+import { Normalizer } from '../core/text/normalize';
+import { articleFilter } from '../core/corpus/discover';
 import { articlePathFor, isSidecarPath, readFileIfExists } from '../core/sidecar/store';
 import { codeActions, conflictActions, unresolvedActions } from '../features/codeActions';
 import { candidateStart, completionItems, completionSpan } from '../features/completion';
@@ -60,10 +63,12 @@ import { UserError } from '../session/errors';
 import { nodeSessionFiles, type SessionFiles } from '../session/sessionFiles';
 import { Corpora } from '../workspace/corpora';
 import { CorpusIndexer, type IndexProgress } from '../workspace/corpusIndexer';
+import { factsOfAnnotations, factsOfParsed, NO_SIDECAR } from '../workspace/documentFacts';
 import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
 import * as ops from './annotationOps';
 import { defaultTextCacheFolder, GitHistory, historyChain, TextCache, type TextHistory } from '../core/annotations/textHistory';
 import * as corpus from './corpusRequests';
+import type { CorpusViewHost } from './corpusViewRequests';
 import type { ProgressSink } from './corpusRequests';
 import type { ExportOverlay } from '../core/training/export';
 import type { ExportRequestOptions, ImportRequestOptions } from '../../../common/training';
@@ -118,7 +123,7 @@ export class HashiyaServer {
         // Annotations changed without a text edit: the client would not ask for tokens again by itself.
         if (edits.length === 0) host.refreshSemanticTokens();
       },
-      written: (snapshot) => void this.indexer.update(snapshot.corpus.root, snapshot.path, snapshot.annotations.entities).then(() => this.corpusLearned(snapshot.corpus)),
+      written: (snapshot) => void this.indexer.update(snapshot.corpus.root, snapshot.path, snapshot.annotations.entities, factsOfAnnotations(snapshot.annotations, snapshot.health)).then(() => this.corpusLearned(snapshot.corpus)),
       message: (severity, message) => host.showMessage?.(severity, message),
       log: (message) => host.log(message),
     };
@@ -258,6 +263,8 @@ export class HashiyaServer {
       if (isSidecarPath(file)) {
         await this.reindexSidecar(file);
         for (const session of this.sessions.values()) if (session.sidecarPath === file) await session.sidecarChanged();
+      } else if (change.type !== FileChangeType.Changed) {
+        await this.articleCreatedOrDeleted(file, change.type === FileChangeType.Created);
       }
     }
   }
@@ -277,13 +284,22 @@ export class HashiyaServer {
     this.host.refreshSemanticTokens();
   }
 
+  /** A file appeared or went away: if it is an article of an indexed corpus, the index (and corpus tree) follow. */
+  private async articleCreatedOrDeleted(file: string, exists: boolean): Promise<void> {
+    const location = await this.corpora.locate(file);
+    if (!location || !this.indexer.peek(location.root)) return;
+    if (!articleFilter((await this.corpora.get(location.root)).config)(file)) return;
+    await this.indexer.articleCreatedOrDeleted(location.root, file, exists);
+  }
+
   /** A sidecar changed on disk (git checkout, another tool): the corpus index learns its entities. */
   private async reindexSidecar(sidecarPath: string): Promise<void> {
     const articlePath = articlePathFor(sidecarPath);
     const location = await this.corpora.locate(articlePath);
     if (!location || !this.indexer.peek(location.root)) return;
     const text = await readFileIfExists(sidecarPath).catch(() => undefined);
-    await this.indexer.update(location.root, articlePath, text === undefined ? undefined : parseSidecar(text).sidecar?.entities);
+    const parsed = text === undefined ? undefined : parseSidecar(text);
+    await this.indexer.update(location.root, articlePath, parsed?.sidecar?.entities, parsed ? factsOfParsed(parsed) : NO_SIDECAR);
   }
 
   // ---- annotation requests -----------------------------------------------------------------------------------
@@ -441,7 +457,8 @@ export class HashiyaServer {
     const entity = snapshot.annotations.entitiesAt(snapshot.toCodePoint(params.position))[0];
     if (!entity) return [];
     const index = await this.indexer.index(snapshot.corpus);
-    return (await entityLocations(index.find(entity), (file) => this.openText(file))).map((found) => found.location);
+    const normalizer = new Normalizer(snapshot.corpus.normalization);
+    return (await entityLocations(index.find(entity, (text) => normalizer.normalizeString(text)), (file) => this.openText(file))).map((found) => found.location);
   }
 
   async workspaceSymbols(params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
@@ -500,6 +517,26 @@ export class HashiyaServer {
     if (parsed.scheme !== 'file') return null;
     const location = await this.corpora.locate(parsed.fsPath);
     return location ? { root: location.root } : null;
+  }
+
+  /** What the corpus maintainer's requests (corpusViewRequests.ts) read and change, through the sessions. */
+  corpusViewHost(notifyChanged: (root: string) => void): CorpusViewHost {
+    return {
+      workspaceRoots: () => this.workspaceRoots,
+      sessions: () => this.sessions.values(),
+      sessionFor: (uri) => this.sessionFor(uri),
+      corpora: this.corpora,
+      indexer: this.indexer,
+      index: (config) => {
+        this.indexInBackground(config);
+        return this.indexer.index(config);
+      },
+      matcher: (root) => this.matchers.get(root),
+      files: this.sessionHost.files,
+      restricted: this.sessionHost.files.whyNotWritable(''),
+      notifyChanged,
+      log: (message) => this.host.log(message),
+    };
   }
 
   /** Writes pending sidecars (on shutdown). */

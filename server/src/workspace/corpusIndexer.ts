@@ -8,6 +8,7 @@ import { parseSidecar } from '../core/sidecar/parse';
 import { readSidecarText } from '../core/corpus/read';
 import { sidecarPathFor } from '../core/sidecar/store';
 import type { Entity } from '../core/sidecar/types';
+import { type DocumentFacts, factsOfParsed, NO_SIDECAR } from './documentFacts';
 
 export interface IndexProgress {
   begin(title: string, total: number): void;
@@ -21,6 +22,9 @@ const YIELD_EVERY_MS = 4;
 export class CorpusIndexer {
   private readonly indexes = new Map<string, Promise<EntityIndex>>();
   private readonly finished = new Map<string, EntityIndex>();
+  /** Per corpus root: every listed article with its status and counts (the corpus tree's data). */
+  private readonly facts = new Map<string, Map<string, DocumentFacts>>();
+  private readonly listeners: Array<(root: string, article?: string) => void> = [];
 
   constructor(private readonly progress: () => IndexProgress | undefined) {}
 
@@ -47,8 +51,29 @@ export class CorpusIndexer {
     return this.indexes.get(root);
   }
 
+  /** Called when what is known of a corpus changed (a batch indexed, a sidecar written or changed on disk). */
+  onChange(listener: (root: string, article?: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Every article of a corpus known so far, with its facts (grows while the index builds). */
+  documents(root: string): ReadonlyMap<string, DocumentFacts> | undefined {
+    return this.facts.get(root);
+  }
+
+  /** Corpus roots whose index was started. */
+  roots(): string[] {
+    return [...this.indexes.keys()];
+  }
+
+  private changed(root: string, article?: string): void {
+    for (const listener of this.listeners) listener(root, article);
+  }
+
   private async build(config: CorpusConfig): Promise<EntityIndex> {
     const index = new EntityIndex();
+    const facts = new Map<string, DocumentFacts>();
+    this.facts.set(config.root, facts);
     const articles = await listArticles(config);
     const progress = articles.length > 200 ? this.progress() : undefined;
     progress?.begin('Hashiya: indexing corpus', articles.length);
@@ -65,7 +90,13 @@ export class CorpusIndexer {
       const reads = await Promise.all(slice.map((article) => readSidecarText(sidecarPathFor(article))));
       for (let k = 0; k < slice.length; k++) {
         const read = reads[k];
-        if (read.state === 'text') index.set(slice[k], parseSidecar(read.fileText).sidecar?.entities);
+        if (read.state === 'text') {
+          const parsed = parseSidecar(read.fileText);
+          index.set(slice[k], parsed.sidecar?.entities);
+          facts.set(slice[k], factsOfParsed(parsed));
+        } else {
+          facts.set(slice[k], read.state === 'missing' ? NO_SIDECAR : { ...NO_SIDECAR, sidecar: 'corrupt' });
+        }
         if (performance.now() - since > YIELD_EVERY_MS) {
           await new Promise((resolve) => setImmediate(resolve));
           since = performance.now();
@@ -73,20 +104,45 @@ export class CorpusIndexer {
       }
       done = Math.min(articles.length, i + batch);
       progress?.report(done, articles.length);
+      this.changed(config.root);
     }
     progress?.done();
+    if (articles.length === 0) this.changed(config.root);
     return index;
   }
 
-  /** Records the entities of an article as just written or read. */
-  async update(root: string, article: string, entities: readonly Entity[] | undefined): Promise<void> {
+  /** Records the entities (and, when known, the facts) of an article as just written or read. */
+  async update(root: string, article: string, entities: readonly Entity[] | undefined, facts?: DocumentFacts): Promise<void> {
     const index = this.indexes.get(root);
-    if (index) (await index).set(article, entities);
+    if (!index) return;
+    (await index).set(article, entities);
+    if (facts) this.facts.get(root)?.set(article, facts);
+    this.changed(root, article);
+  }
+
+  /** An article appeared on disk (or went away): the corpus tree lists it with its sidecar's facts, or drops it. */
+  async articleCreatedOrDeleted(root: string, article: string, exists: boolean): Promise<void> {
+    const index = this.indexes.get(root);
+    if (!index) return;
+    await index;
+    const facts = this.facts.get(root);
+    if (!exists) {
+      (await index).set(article, undefined);
+      facts?.delete(article);
+    } else {
+      const read = await readSidecarText(sidecarPathFor(article));
+      const parsed = read.state === 'text' ? parseSidecar(read.fileText) : undefined;
+      (await index).set(article, parsed?.sidecar?.entities);
+      facts?.set(article, parsed ? factsOfParsed(parsed) : read.state === 'missing' ? NO_SIDECAR : { ...NO_SIDECAR, sidecar: 'corrupt' });
+    }
+    this.changed(root, article);
   }
 
   forget(root: string): void {
     this.indexes.delete(root);
     this.finished.delete(root);
+    this.facts.delete(root);
+    this.changed(root);
   }
 }
 

@@ -133,7 +133,7 @@ export function historyChain(...histories: TextHistory[]): TextHistory {
  * Runs a read-only git command. A corpus may come from anyone: its repository's configuration must not make git
  * run a program of its choosing (fsmonitor hooks), nor wait for a password prompt.
  */
-function git(cwd: string, args: string[]): Promise<Buffer> {
+export function git(cwd: string, args: string[]): Promise<Buffer> {
   const env = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
   return new Promise((resolve, reject) => {
     execFile('git', ['-c', 'core.fsmonitor=false', '--no-pager', ...args], { env, cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout) => {

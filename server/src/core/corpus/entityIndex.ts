@@ -22,6 +22,11 @@ export class EntityIndex {
     else this.byArticle.set(article, entities);
   }
 
+  /** The entities known of one article (none when it has no sidecar or no entity). */
+  entitiesOf(article: string): readonly Entity[] {
+    return this.byArticle.get(article) ?? [];
+  }
+
   get articleCount(): number {
     return this.byArticle.size;
   }
@@ -30,11 +35,23 @@ export class EntityIndex {
     for (const [article, list] of this.byArticle) for (const e of list) yield { ...e, article };
   }
 
-  /** Entities with this ref, or without a ref but with this label and text. */
-  find(target: { ref?: string; label: string; text: string }): IndexedEntity[] {
+  /**
+   * Entities with this ref, or without a ref but with this label and text; `normalize` (the corpus's matching
+   * normalisation) makes texts that differ only in diacritics, alef forms and the like the same surface form.
+   */
+  find(target: { ref?: string; label: string; text: string }, normalize?: (text: string) => string): IndexedEntity[] {
     const out: IndexedEntity[] = [];
+    // Surface forms repeat across a corpus: each distinct text is normalised once per search.
+    const seen = new Map<string, string>();
+    const form = (text: string) => {
+      if (!normalize) return text;
+      let n = seen.get(text);
+      if (n === undefined) seen.set(text, (n = normalize(text)));
+      return n;
+    };
+    const wanted = form(target.text);
     for (const e of this.entities()) {
-      if (target.ref ? e.ref === target.ref : !e.ref && e.label === target.label && e.text === target.text) out.push(e);
+      if (target.ref ? e.ref === target.ref : !e.ref && e.label === target.label && form(e.text) === wanted) out.push(e);
     }
     return out.sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start));
   }

@@ -1,5 +1,6 @@
 // Reads a sidecar with the place of every problem. A sidecar with structural errors yields no `sidecar`: the
 // caller must report it and must not write over it (SPEC: a corrupt sidecar is reported, never overwritten).
+import { REF_PATTERN } from '../../../../common/refPattern';
 import { type Node, findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { excessiveNesting, MAX_JSON_DEPTH, nodeValue, setOwn } from '../jsonTree';
 import { findConflictMarker } from './conflictMarkers';
@@ -17,7 +18,7 @@ export interface ParsedSidecar {
 }
 
 /** `namespace:id`, both parts non-empty; importers check references against the same pattern. */
-export const REF_PATTERN = /^[^\s:]+:\S+$/;
+export { REF_PATTERN };
 const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
 function properties(node: Node): Array<{ key: string; keyNode: Node; value: Node | undefined }> {
