@@ -19,6 +19,7 @@ import {
   RemoveAnnotationRequest,
   SetStatusRequest,
 } from '../../common/protocol';
+import { RenameRefRequest, RenderAnnotationsRequest } from '../../common/corpusView';
 import { LspTestClient } from './lspClient';
 
 const SEED = 'dhi-qar-convoy-2020-07-22';
@@ -115,6 +116,9 @@ describe('restricted mode (untrusted workspace)', () => {
         ['accept a suggestion', () => client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'hashiya.server.accept', arguments: [{ uri: news, start: cpStart, end: cpStart + 5, label: 'LOC', text: 'بغداد' }] })],
         ['accept all', () => client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'hashiya.server.acceptAll', arguments: [{ uri: news }] })],
         ['export into the corpus', () => client.connection.sendRequest(ExportTrainingDataRequest, { options: { root: ws, format: 'conll', out: path.join(ws, 'export.conll') } })],
+        ['rename a ref across the corpus', () => client.connection.sendRequest(RenameRefRequest, { uri: seed, position: first.range.start, newRef: 'geonames:1' })],
+        // Git obeys the repository's own configuration (hooks, fsmonitor): not run in an untrusted corpus.
+        ['render at HEAD', () => client.connection.sendRequest(RenderAnnotationsRequest, { uri: seed, revision: 'HEAD' })],
         ['import into the corpus', () => client.connection.sendRequest(ImportCorpusRequest, { options: { format: 'conll', input: path.join(ws, 'towns.tsv'), out: path.join(ws, 'imported') } })],
       ];
       for (const [what, request] of refusals) await assert.rejects(request(), RESTRICTED, what);
