@@ -52,11 +52,18 @@ export interface AnnotateParams {
   range: Range;
   label: string;
   ref?: string;
+  /**
+   * A span that already has an entity with another label: `relabel` it (the default: one entity per span) or
+   * `add` a second entity beside it (nested annotation of the same characters, on purpose).
+   */
+  onLabelledSpan?: 'relabel' | 'add';
 }
 export interface AnnotateResult {
   entity?: EntityInfo;
-  /** False when the same span and label were already annotated. */
+  /** False when the span was already annotated (with this label, or relabelled from another). */
   added: boolean;
+  /** The entity as it was before it was relabelled to this label. */
+  relabelled?: EntityInfo;
 }
 
 export interface RemoveAnnotationParams {
