@@ -45,6 +45,8 @@ export interface DocumentState {
   entities: EntityInfo[];
   suggestions: SuggestionInfo[];
   unresolved: Array<{ label: string; text: string; ref?: string }>;
+  /** Suggestions reviewed (accepted or rejected) of all suggested in the document (server/src/features/reviewProgress.ts). */
+  review?: { reviewed: number; total: number };
 }
 
 export interface AnnotateParams {

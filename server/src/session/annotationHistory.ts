@@ -158,8 +158,10 @@ export class AnnotationHistory {
     const unplaced = apply(annotations, direction === 'backward' ? invert(step) : step);
     // What the replay really changed (another change may have done part of it already) is what the other list
     // gets: redoing an undo restores exactly what the undo took away.
+    // Both lists hold steps as the operation made them (undo applies the inverse), so an undo's own change goes to
+    // the redo list inverted.
     const done = stepBetween(before, lists(annotations));
-    if (done) this.push(to, { ...done, description: step.description });
+    if (done) this.push(to, { ...(direction === 'backward' ? invert(done) : done), description: step.description });
     this.recount();
     return { description: step.description, unplaced, undoSteps: this.undoCount, redoSteps: this.redoCount };
   }
