@@ -47,6 +47,11 @@ export interface DocumentState {
   unresolved: Array<{ label: string; text: string; ref?: string }>;
   /** Suggestions reviewed (accepted or rejected) of all suggested in the document (server/src/features/reviewProgress.ts). */
   review?: { reviewed: number; total: number };
+  /**
+   * Annotation operations of this article that can be undone and redone; `operations` counts those made, undone
+   * or redone since it opened (it changes on annotation changes only, not on text edits, merges or rematching).
+   */
+  history?: { undo: number; redo: number; operations: number };
 }
 
 export interface AnnotateParams {

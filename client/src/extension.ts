@@ -16,6 +16,9 @@ import { refreshTokensOnSettingChange } from './entityTextColour';
 import { DocumentStates } from './documentStates';
 import { createLanguageClient } from './languageClient';
 import { ArticleStatusBar } from './statusBar';
+import { AnnotationHistoryCommands } from './commands/annotationHistory';
+import { decideAndNext, goToSuggestion } from './commands/reviewLoop';
+import { ArticleOutline } from './outlineRefresh';
 
 export interface HashiyaApi {
   /** Resolves when the language server is running. */
@@ -55,6 +58,12 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.commands.registerCommand('hashiya.acceptSuggestion', () => onSuggestionAtCursor(ctx, 'accept')),
     vscode.commands.registerCommand('hashiya.rejectSuggestion', () => onSuggestionAtCursor(ctx, 'reject')),
     annotationViews,
+    new AnnotationHistoryCommands(ctx),
+    new ArticleOutline(client, states, ready),
+    vscode.commands.registerCommand('hashiya.nextSuggestion', () => goToSuggestion(ctx, 'next')),
+    vscode.commands.registerCommand('hashiya.previousSuggestion', () => goToSuggestion(ctx, 'previous')),
+    vscode.commands.registerCommand('hashiya.acceptAndNext', () => decideAndNext(ctx, 'accept')),
+    vscode.commands.registerCommand('hashiya.rejectAndNext', () => decideAndNext(ctx, 'reject')),
     vscode.commands.registerCommand('hashiya.openAnnotationView', async (uri?: vscode.Uri) => Boolean(await annotationViews.open(uri))),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
   );

@@ -39,5 +39,6 @@ export function documentState(article: ArticleSnapshot, suggestions: SuggestionI
     suggestions,
     unresolved: article.annotations.unresolved.map((e) => (e.ref ? { label: e.label, text: e.text, ref: e.ref } : { label: e.label, text: e.text })),
     review: reviewProgress(article),
+    history: article.history,
   };
 }

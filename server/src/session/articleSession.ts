@@ -94,6 +94,7 @@ export class ArticleSession {
   private current: ArticleSnapshot;
   /** Annotation operations to undo and redo (annotationHistory.ts). */
   private readonly history = new AnnotationHistory();
+  private operations = 0;
   private closed = false;
   readonly sidecarPath: string;
 
@@ -280,7 +281,10 @@ export class ArticleSession {
         resolve: (span) => this.resolveSpan(span),
       });
       const step = stepBetween(before, { entities: a.entities, rejected: a.rejected, unresolved: a.unresolved, status: a.status });
-      if (step) this.history.record(step);
+      if (step) {
+        this.history.record(step);
+        this.operations++;
+      }
       try {
         await this.writeSidecar();
       } finally {
@@ -305,6 +309,7 @@ export class ArticleSession {
       this.refuseIfUnwritable();
       const outcome = step(this.annotations);
       if (outcome.description === undefined) return outcome;
+      this.operations++;
       try {
         await this.writeSidecar();
       } finally {
@@ -594,6 +599,7 @@ export class ArticleSession {
       { health: this.health, text: this.diskContent, problems: this.problems, conflicts: [...this.conflicts] },
       this.loadReport,
       this.hasBom,
+      { undo: this.history.undoCount, redo: this.history.redoCount, operations: this.operations },
     );
   }
 
