@@ -25,11 +25,14 @@ function pendingSpans(state: DocumentState): SuggestionInfo[] {
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** The pending suggestion after (or before) a position, wrapping around the document. */
-function neighbour(state: DocumentState, from: vscode.Position, direction: Direction): SuggestionInfo | undefined {
+/**
+ * The pending suggestion after (or before) a position, wrapping around the document; `orAt`: one starting right
+ * at the position counts as after it (the one following a decided suggestion may touch it).
+ */
+function neighbour(state: DocumentState, from: vscode.Position, direction: Direction, orAt = false): SuggestionInfo | undefined {
   const spans = pendingSpans(state);
   if (spans.length === 0) return undefined;
-  if (direction === 'next') return spans.find((s) => toPosition(s.range.start).isAfter(from)) ?? spans[0];
+  if (direction === 'next') return spans.find((s) => (orAt ? toPosition(s.range.start).isAfterOrEqual(from) : toPosition(s.range.start).isAfter(from))) ?? spans[0];
   return [...spans].reverse().find((s) => toPosition(s.range.start).isBefore(from)) ?? spans[spans.length - 1];
 }
 
@@ -78,7 +81,7 @@ export async function decideAndNext(ctx: CommandContext, action: 'accept' | 'rej
     return undefined;
   }
   const after = await changed;
-  const next = after && neighbour(after, toPosition(hit.range.end), 'next');
+  const next = after && neighbour(after, toPosition(hit.range.end), 'next', true);
   if (next && vscode.window.activeTextEditor === editor) reveal(editor, next);
   else if (!next) void vscode.window.setStatusBarMessage('Hashiya: every suggestion in this document is reviewed', 3000);
   return hit;
