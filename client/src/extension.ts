@@ -27,6 +27,8 @@ export interface HashiyaApi {
   documentState(uri: vscode.Uri): DocumentState | undefined;
   /** How long the annotation view of an article took to render, once it has (open: command to first full render). */
   annotationViewRendered(uri: vscode.Uri): { ms: number; lines: number; version: number; openedMs?: number } | undefined;
+  /** The entity and suggestion marks last painted on an article's editor (`start:end:label`). */
+  paintedMarks(uri: vscode.Uri): { version: number; entities: string[]; suggestions: string[] } | undefined;
 }
 
 let stopClient: (() => Promise<void>) | undefined;
@@ -42,10 +44,11 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
   stopClient = () => client.stop();
   const ctx: CommandContext = { client, states, ready };
   const annotationViews = new AnnotationViews(ctx, context.extensionUri);
+  const decorations = new EntityDecorations(states);
 
   context.subscriptions.push(
     states,
-    new EntityDecorations(states),
+    decorations,
     refreshTokensOnSettingChange(client),
     new ArticleStatusBar(states),
     adoptCorpusArticles(client, ready),
@@ -67,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.commands.registerCommand('hashiya.openAnnotationView', async (uri?: vscode.Uri) => Boolean(await annotationViews.open(uri))),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
   );
-  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri) };
+  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri), paintedMarks: (uri) => decorations.paintedOn(uri) };
 }
 
 export async function deactivate(): Promise<void> {

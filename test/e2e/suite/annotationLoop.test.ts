@@ -27,7 +27,7 @@ suite('Hashiya annotation loop', () => {
   let uri: vscode.Uri;
   let sidecar: string;
   let editor: vscode.TextEditor;
-  let api: { documentState(u: vscode.Uri): State | undefined };
+  let api: { documentState(u: vscode.Uri): State | undefined; paintedMarks(u: vscode.Uri): { version: number; entities: string[]; suggestions: string[] } | undefined };
   const state = () => api.documentState(uri);
   const onDisk = () => (fs.existsSync(sidecar) ? readSidecar(sidecar).entities : []);
   const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { contributes: { keybindings: Keybinding[] } };
@@ -142,7 +142,13 @@ suite('Hashiya annotation loop', () => {
       const decided = current;
       await vscode.commands.executeCommand('hashiya.acceptAndNext');
       await waitFor(`accepted «${decided.text}» on disk`, () => onDisk().some((e) => e.start === decided.start && e.end === decided.end && e.label === decided.label));
-      accepted.push(`${decided.start}:${decided.end}:${decided.label}`);
+      const key = `${decided.start}:${decided.end}:${decided.label}`;
+      accepted.push(key);
+      // Painted at once as an entity, its dashed suggestion mark gone, on the same text (no edit in between).
+      await waitFor(`«${decided.text}» painted as an entity, not as a suggestion`, () => {
+        const painted = api.paintedMarks(uri);
+        return painted && painted.version === editor.document.version && painted.entities.includes(key) && !painted.suggestions.includes(key);
+      }, 3_000);
       // The next pending suggestion after the decided one, as the state now lists them.
       const next = await waitFor('the next suggestion in the state', () => pendingOf(state()!).find((s) => s.start >= decided.end));
       await waitFor(`the cursor on the next suggestion «${next.text}»`, () => editor.selection.active.isEqual(positionOf(next)));
