@@ -1,7 +1,7 @@
 // The annotation loop in the real editor, on an unannotated copy of the seed article: annotating a labelled span
 // relabels it (no duplicate), Undo / Redo Annotation round-trip to the sidecar on disk (also across typing), the
-// review loop accepts three suggestions through the commands its keys are bound to, and the Outline lists a new
-// entity at once, without any text edit.
+// review loop accepts three suggestions through the commands its keys are bound to, the Outline lists a new
+// entity at once, without any text edit, and Remove Annotation asks which of two entities over one span to remove.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -190,5 +190,37 @@ suite('Hashiya annotation loop', () => {
     assert.equal(await vscode.commands.executeCommand<boolean>('hashiya.annotateSelection', { label: 'ACTOR' }), true);
     await waitFor(`${word} in the Outline`, async () => (await symbols()).includes(word), 5_000);
     assert.equal(editor.document.version, version, 'no text edit happened');
+  });
+
+  test('Remove Annotation on two entities over one span asks which, and removes the one picked', async function () {
+    this.timeout(30_000);
+    const span = await select('الحكومة');
+    const labelsAt = () => onDisk().filter((e) => e.start === span.start && e.end === span.end).map((e) => e.label).sort();
+    await waitFor('ACTOR there from the tests before', () => labelsAt().join() === 'ACTOR');
+    // A second entity over the same characters, on purpose.
+    await vscode.workspace.getConfiguration('hashiya.annotate').update('onLabelledSpan', 'add', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await vscode.commands.executeCommand<boolean>('hashiya.annotateSelection', { label: 'LOC' }), true);
+    } finally {
+      await vscode.workspace.getConfiguration('hashiya.annotate').update('onLabelledSpan', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor('ACTOR and LOC on disk', () => labelsAt().join() === 'ACTOR,LOC');
+    await waitFor('both in the client state', () => state()!.entities.filter((e) => e.start === span.start).length === 2);
+    const inside = editor.document.positionAt(editor.document.offsetAt(editor.selection.start) + 2);
+    editor.selection = new vscode.Selection(inside, inside);
+    let settled = false;
+    const removing = Promise.resolve(vscode.commands.executeCommand<number>('hashiya.removeAnnotation')).finally(() => (settled = true));
+    // The quick pick lists ACTOR then LOC: the second one is picked. Without a quick pick nothing is chosen here.
+    // (The pick opens without a server round trip; the pause keeps "next" and "accept" in the same open pick.)
+    await new Promise((r) => setTimeout(r, 500));
+    await waitFor('the quick pick to take the choice', async () => {
+      if (settled) return true;
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 200));
+      return settled;
+    });
+    assert.equal(await removing, 1);
+    await waitFor('LOC removed, ACTOR kept', () => labelsAt().join() === 'ACTOR');
   });
 });
