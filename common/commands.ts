@@ -12,6 +12,8 @@ export const SERVER_COMMANDS = {
   resolveConflict: 'hashiya.server.resolveConflict',
   placeUnresolved: 'hashiya.server.placeUnresolved',
   removeUnresolved: 'hashiya.server.removeUnresolved',
+  undo: 'hashiya.server.undo',
+  redo: 'hashiya.server.redo',
 } as const;
 
 /**
@@ -37,7 +39,24 @@ export interface RelabelArgs extends SpanArgs {
 export interface AcceptAllArgs {
   uri: string;
   label?: string;
+  /** Only the suggestions over this surface form (the exact characters). */
+  text?: string;
   version?: number;
+}
+
+/** Undo or redo the last annotation operation of an article. */
+export interface HistoryArgs {
+  uri: string;
+}
+
+/** What an undo or redo did. */
+export interface HistoryResult {
+  /** The operation undone or redone; absent when there was nothing to undo or redo. */
+  description?: string;
+  /** Annotations of that operation whose text has been deleted since: kept as unresolved. */
+  unplaced: number;
+  undoSteps: number;
+  redoSteps: number;
 }
 
 export interface ResolveConflictArgs {

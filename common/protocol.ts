@@ -45,6 +45,13 @@ export interface DocumentState {
   entities: EntityInfo[];
   suggestions: SuggestionInfo[];
   unresolved: Array<{ label: string; text: string; ref?: string }>;
+  /** Suggestions reviewed (accepted or rejected) of all suggested in the document (server/src/features/reviewProgress.ts). */
+  review?: { reviewed: number; total: number };
+  /**
+   * Annotation operations of this article that can be undone and redone; `operations` counts those made, undone
+   * or redone since it opened (it changes on annotation changes only, not on text edits, merges or rematching).
+   */
+  history?: { undo: number; redo: number; operations: number };
 }
 
 export interface AnnotateParams {
@@ -52,11 +59,18 @@ export interface AnnotateParams {
   range: Range;
   label: string;
   ref?: string;
+  /**
+   * A span that already has an entity with another label: `relabel` it (the default: one entity per span) or
+   * `add` a second entity beside it (nested annotation of the same characters, on purpose).
+   */
+  onLabelledSpan?: 'relabel' | 'add';
 }
 export interface AnnotateResult {
   entity?: EntityInfo;
-  /** False when the same span and label were already annotated. */
+  /** False when the span was already annotated (with this label, or relabelled from another). */
   added: boolean;
+  /** The entity as it was before it was relabelled to this label. */
+  relabelled?: EntityInfo;
 }
 
 export interface RemoveAnnotationParams {

@@ -347,8 +347,10 @@
       } else if (event.key === 'Escape') closePicker();
       return;
     }
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z') {
-      post({ type: 'undo' });
+    // The article's annotation undo and redo (the same as Ctrl+Z / Ctrl+Shift+Z in the text editor).
+    const redo = (event.ctrlKey || event.metaKey) && ((event.shiftKey && event.key.toLowerCase() === 'z') || (!event.metaKey && event.key.toLowerCase() === 'y'));
+    if (redo || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z')) {
+      post({ type: redo ? 'redo' : 'undo' });
       event.preventDefault();
       return;
     }

@@ -13,6 +13,8 @@ const FALLBACK_COLOR = '#888888';
 export class EntityDecorations implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** What was last painted on each article (`start:end:label` of entities and suggestions), for tests to read. */
+  private readonly painted = new Map<string, { version: number; entities: string[]; suggestions: string[] }>();
 
   constructor(private readonly states: DocumentStates) {
     this.disposables.push(
@@ -73,6 +75,13 @@ export class EntityDecorations implements vscode.Disposable {
       add(type, { range: toRange(s.range), hoverMessage: `Suggested ${s.label}${s.ref ? ' · ' + s.ref : ''} (${s.source})` });
     }
     for (const [type, ranges] of byType) editor.setDecorations(type, ranges);
+    const key = (m: { start: number; end: number; label: string }) => `${m.start}:${m.end}:${m.label}`;
+    this.painted.set(document.uri.toString(), { version: document.version, entities: marks.entities.map(key), suggestions: marks.suggestions.map(key) });
+  }
+
+  /** The marks last painted on an article's editor: solid entities and dashed suggestions. */
+  paintedOn(uri: vscode.Uri): { version: number; entities: string[]; suggestions: string[] } | undefined {
+    return this.painted.get(uri.toString());
   }
 
   dispose(): void {

@@ -19,6 +19,9 @@ import { ArticleStatusBar } from './statusBar';
 import { WorkspaceTrustWatcher, writingCommand } from './workspaceTrust';
 import type { CorpusNode } from './corpusView/corpusTree';
 import { registerCorpusView } from './corpusView/register';
+import { AnnotationHistoryCommands } from './commands/annotationHistory';
+import { decideAndNext, goToSuggestion } from './commands/reviewLoop';
+import { ArticleOutline } from './outlineRefresh';
 
 export interface HashiyaApi {
   /** Resolves when the language server is running. */
@@ -29,6 +32,8 @@ export interface HashiyaApi {
   annotationViewRendered(uri: vscode.Uri): { ms: number; lines: number; version: number; openedMs?: number } | undefined;
   /** The corpus tree's data, as the view shows it. */
   corpusTree: vscode.TreeDataProvider<CorpusNode>;
+  /** The entity and suggestion marks last painted on an article's editor (`start:end:label`). */
+  paintedMarks(uri: vscode.Uri): { version: number; entities: string[]; suggestions: string[] } | undefined;
 }
 
 let stopClient: (() => Promise<void>) | undefined;
@@ -46,10 +51,11 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
   const annotationViews = new AnnotationViews(ctx, context.extensionUri);
   const corpusView = registerCorpusView(ctx);
   context.subscriptions.push(...corpusView.disposables);
+  const decorations = new EntityDecorations(states);
 
   context.subscriptions.push(
     states,
-    new EntityDecorations(states),
+    decorations,
     refreshTokensOnSettingChange(client),
     new ArticleStatusBar(states),
     new WorkspaceTrustWatcher(client, ready),
@@ -63,10 +69,16 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.commands.registerCommand('hashiya.acceptSuggestion', writingCommand(() => onSuggestionAtCursor(ctx, 'accept'))),
     vscode.commands.registerCommand('hashiya.rejectSuggestion', writingCommand(() => onSuggestionAtCursor(ctx, 'reject'))),
     annotationViews,
+    new AnnotationHistoryCommands(ctx),
+    new ArticleOutline(client, states, ready),
+    vscode.commands.registerCommand('hashiya.nextSuggestion', () => goToSuggestion(ctx, 'next')),
+    vscode.commands.registerCommand('hashiya.previousSuggestion', () => goToSuggestion(ctx, 'previous')),
+    vscode.commands.registerCommand('hashiya.acceptAndNext', writingCommand(() => decideAndNext(ctx, 'accept'))),
+    vscode.commands.registerCommand('hashiya.rejectAndNext', writingCommand(() => decideAndNext(ctx, 'reject'))),
     vscode.commands.registerCommand('hashiya.openAnnotationView', async (uri?: vscode.Uri) => Boolean(await annotationViews.open(uri))),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', writingCommand((status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status))),
   );
-  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri), corpusTree: corpusView.tree };
+  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri), corpusTree: corpusView.tree, paintedMarks: (uri) => decorations.paintedOn(uri) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -19,7 +19,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }, { scheme: 'file', pattern: SIDECAR_PATTERN }],
     // In a sidecar only completion comes from us: JSON's own outline, hover and colouring stay as they are.
     middleware: {
-      provideDocumentSymbols: (document, token, next) => (isSidecar(document) ? undefined : next(document, token)),
+      // Articles' symbols come from outlineRefresh.ts (so the Outline follows annotation changes); JSON's in sidecars.
+      provideDocumentSymbols: () => undefined,
       provideHover: (document, position, token, next) => (isSidecar(document) ? undefined : next(document, position, token)),
       provideCodeActions: (document, range, context, token, next) => (isSidecar(document) ? undefined : next(document, range, context, token)),
       provideReferences: (document, position, options, token, next) => (isSidecar(document) ? undefined : next(document, position, options, token)),

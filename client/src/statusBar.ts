@@ -24,9 +24,11 @@ export class ArticleStatusBar implements vscode.Disposable {
       return;
     }
     const problems = state.sidecar === 'corrupt' ? ' $(error) sidecar has errors' : state.unresolved.length > 0 ? ` $(warning) ${state.unresolved.length} unresolved` : '';
-    const suggestions = state.suggestions.length > 0 ? ` · ${state.suggestions.length} suggested` : '';
+    // Reviewed = accepted or rejected, of all suggested (server/src/features/reviewProgress.ts defines both).
+    const review = state.review && state.review.total > 0 ? ` · ${state.review.reviewed} of ${state.review.total} reviewed` : '';
+    const suggestions = review || (state.suggestions.length > 0 ? ` · ${state.suggestions.length} suggested` : '');
     this.item.text = `$(tag) Hashiya: ${state.status} · ${state.entities.length} entities${suggestions}${problems}`;
-    this.item.tooltip = `Document status: ${state.status}\nConfirmed entities: ${state.entities.length}\nSidecar: ${state.sidecarPath} (${state.sidecar})\nClick to set the status.`;
+    this.item.tooltip = `Document status: ${state.status}\nConfirmed entities: ${state.entities.length}\n${state.review ? `Suggestions reviewed (accepted or rejected): ${state.review.reviewed} of ${state.review.total}\n` : ''}Sidecar: ${state.sidecarPath} (${state.sidecar})\nClick to set the status.`;
     this.item.show();
   }
 

@@ -97,7 +97,8 @@ try {
   await check('the status bar shows the document status and counts', async () => {
     await page.locator('.statusbar-item', { hasText: 'Hashiya: todo' }).first().waitFor({ timeout: 30_000 });
     const text = await page.locator('.statusbar-item', { hasText: 'Hashiya:' }).first().innerText();
-    if (!/suggested/.test(text)) throw new Error(`status bar says "${text}"`);
+    // The review progress: none of the unannotated article's suggestions reviewed yet.
+    if (!/ 0 of [1-9]\d* reviewed/.test(text)) throw new Error(`status bar says "${text}"`);
   });
   await page.screenshot({ path: shot });
   await check('Set Document Status from the command palette writes the sidecar', async () => {

@@ -1,8 +1,8 @@
 // Hashiya: Open Annotation View — a right-to-left webview of an article beside its text editor. It keeps no
 // annotation state of its own: it shows the per-document state the text editor draws (DocumentStates, fed by the
 // server) and turns what the annotator does in it into the server's existing requests and commands
-// (hashiya/annotate, hashiya/removeAnnotation, hashiya/relabel, hashiya.server.accept / reject). Undo (Ctrl+Z in
-// the view) sends the inverse request of the view's own last operation.
+// (hashiya/annotate, hashiya/removeAnnotation, hashiya/relabel, hashiya.server.accept / reject). Undo and redo
+// (Ctrl+Z, Ctrl+Shift+Z in the view) are the article's annotation undo and redo, the same as in the text editor.
 import * as vscode from 'vscode';
 import { AnnotateRequest, type DocumentState, type EntityInfo, LANGUAGE_ID, RelabelRequest, RemoveAnnotationRequest, type SuggestionInfo } from '../../../common/protocol';
 import type { CommandContext } from '../commands/context';
@@ -22,10 +22,7 @@ type FromView =
   | { type: 'relabel'; mark: Mark; newLabel: string }
   | { type: 'remove'; mark: EntityInfo }
   | { type: 'reveal'; range: LspRange }
-  | { type: 'undo' };
-
-/** A request that undoes one operation of the view. */
-type Inverse = () => Promise<unknown>;
+  | { type: 'undo' | 'redo' };
 
 export class AnnotationViews implements vscode.Disposable {
   private readonly panels = new Map<string, AnnotationPanel>();
@@ -92,7 +89,6 @@ export class AnnotationViews implements vscode.Disposable {
 class AnnotationPanel implements vscode.Disposable {
   lastRender: { ms: number; lines: number; version: number; openedMs?: number } | undefined;
   private readonly opened = Date.now();
-  private readonly undoStack: Inverse[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private labelsKey = '';
   private ready = false;
@@ -163,13 +159,11 @@ class AnnotationPanel implements vscode.Disposable {
       case 'reveal':
         this.reveal(message.range);
         return;
-      case 'undo': {
+      case 'undo':
+      case 'redo':
         if (refusedInRestrictedMode()) return;
-        const inverse = this.undoStack.pop();
-        if (inverse) await this.run(inverse);
-        else void vscode.window.setStatusBarMessage('Hashiya: nothing to undo in this view', 2000);
+        await this.run(async () => vscode.commands.executeCommand(message.type === 'undo' ? 'hashiya.undoAnnotation' : 'hashiya.redoAnnotation', this.uri.toString()));
         return;
-      }
       default:
         // Every other message changes annotations: refused with the reason in restricted mode.
         if (refusedInRestrictedMode()) return;
@@ -185,47 +179,38 @@ class AnnotationPanel implements vscode.Disposable {
     }
   }
 
-  /** One operation through the server's own requests and commands; records how to undo it. */
-  private async apply(message: Exclude<FromView, { type: 'ready' | 'rendered' | 'reveal' | 'undo' }>): Promise<void> {
+  /** One operation through the server's own requests and commands (which keep it for undo). */
+  private async apply(message: Exclude<FromView, { type: 'ready' | 'rendered' | 'reveal' | 'undo' | 'redo' }>): Promise<void> {
     const textDocument = { uri: this.uri.toString() };
     const client = this.ctx.client;
     switch (message.type) {
       case 'annotate': {
-        const result = await client.sendRequest(AnnotateRequest, { textDocument, range: message.range, label: message.label });
-        if (result.added) this.undoStack.push(() => client.sendRequest(RemoveAnnotationRequest, { textDocument, range: message.range, exact: true, label: message.label }));
+        await client.sendRequest(AnnotateRequest, { textDocument, range: message.range, label: message.label });
         return;
       }
       case 'accept': {
         const s = message.mark;
         await vscode.commands.executeCommand('hashiya.server.accept', { uri: textDocument.uri, start: s.start, end: s.end, label: s.label, ...(s.ref ? { ref: s.ref } : {}) });
-        this.undoStack.push(() => client.sendRequest(RemoveAnnotationRequest, { textDocument, range: s.range, exact: true, label: s.label }));
         return;
       }
       case 'reject': {
         const s = message.mark;
         await vscode.commands.executeCommand('hashiya.server.reject', { uri: textDocument.uri, start: s.start, end: s.end, label: s.label, ...(s.ref ? { ref: s.ref } : {}) });
-        // The server keeps a rejection on record and has no request to take it back: nothing to replay.
-        this.undoStack.push(async () => {
-          void vscode.window.showInformationMessage('Hashiya: a rejected suggestion cannot be restored from the annotation view; annotate the span to keep it.');
-        });
         return;
       }
       case 'relabel': {
         const m = message.mark;
         if (m.kind === 'suggestion') {
           // A suggestion relabelled is accepted under the new label.
-          const result = await client.sendRequest(AnnotateRequest, { textDocument, range: m.range, label: message.newLabel });
-          if (result.added) this.undoStack.push(() => client.sendRequest(RemoveAnnotationRequest, { textDocument, range: m.range, exact: true, label: message.newLabel }));
+          await client.sendRequest(AnnotateRequest, { textDocument, range: m.range, label: message.newLabel });
           return;
         }
         await client.sendRequest(RelabelRequest, { textDocument, range: m.range, label: m.label, newLabel: message.newLabel });
-        this.undoStack.push(() => client.sendRequest(RelabelRequest, { textDocument, range: m.range, label: message.newLabel, newLabel: m.label }));
         return;
       }
       case 'remove': {
         const m = message.mark;
         await client.sendRequest(RemoveAnnotationRequest, { textDocument, range: m.range, exact: true, label: m.label });
-        this.undoStack.push(() => client.sendRequest(AnnotateRequest, { textDocument, range: m.range, label: m.label, ...(m.ref ? { ref: m.ref } : {}) }));
         return;
       }
     }

@@ -29,7 +29,7 @@ export function viewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, labe
 <body>
 <div id="toolbar" role="toolbar" aria-label="Annotation view">
   <span id="summary" role="status" aria-live="polite"></span>
-  <span class="keys" dir="ltr">select text, then 1–9 to label · J/K next/previous suggestion · A accept · R reject · L relabel · Delete remove · Ctrl+Z undo · +/− size</span>
+  <span class="keys" dir="ltr">select text, then 1–9 to label · J/K next/previous suggestion · A accept · R reject · L relabel · Delete remove · Ctrl+Z undo · Ctrl+Shift+Z redo · +/− size</span>
 </div>
 <section id="unresolved" aria-label="Unresolved annotations" hidden></section>
 <main id="article" role="document" aria-label="Article" lang="ar"></main>

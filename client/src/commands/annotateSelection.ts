@@ -2,7 +2,7 @@
 // server), then the plain labels; or arguments from a keybinding or a test.
 import * as vscode from 'vscode';
 import { COMPLETION_WORD } from '../../../common/wordPattern';
-import { AnnotateRequest, type CandidateInfo, CandidatesRequest, type LabelInfo } from '../../../common/protocol';
+import { AnnotateRequest, type CandidateInfo, CandidatesRequest, type EntityInfo, type LabelInfo } from '../../../common/protocol';
 import { activeArticle, type CommandContext } from './context';
 
 export interface AnnotateArgs {
@@ -38,14 +38,40 @@ export async function annotateSelection(ctx: CommandContext, args?: AnnotateArgs
     if (!picked?.annotate) return false;
     choice = picked.annotate;
   }
+  const finalRange = choice.range ?? range;
+  const onLabelledSpan = await whenLabelled(ctx.states.get(editor.document.uri)?.entities ?? [], finalRange, choice.label);
+  if (!onLabelledSpan) return false;
   try {
     // A candidate found after a proclitic annotates the name only (its own range).
-    const result = await ctx.client.sendRequest(AnnotateRequest, { textDocument: { uri }, range: choice.range ?? range, label: choice.label, ...(choice.ref ? { ref: choice.ref } : {}) });
-    return result.added;
+    const result = await ctx.client.sendRequest(AnnotateRequest, { textDocument: { uri }, range: finalRange, label: choice.label, ...(choice.ref ? { ref: choice.ref } : {}), onLabelledSpan });
+    if (result.relabelled) void vscode.window.setStatusBarMessage(`Hashiya: «${result.relabelled.text}» relabelled ${result.relabelled.label} → ${choice.label}`, 4000);
+    else if (!result.added && result.entity) void vscode.window.showInformationMessage(`Hashiya: «${result.entity.text}» is already annotated as ${choice.label}.`);
+    return result.added || result.relabelled !== undefined;
   } catch (error) {
     void vscode.window.showErrorMessage(`Hashiya: ${(error as Error).message}`);
     return false;
   }
+}
+
+/**
+ * What to do when the span already has an entity with another label (setting hashiya.annotate.onLabelledSpan):
+ * relabel it (the default), add a second entity beside it, or ask. Undefined: the annotator cancelled.
+ */
+async function whenLabelled(entities: readonly EntityInfo[], range: EntityInfo['range'], label: string): Promise<'relabel' | 'add' | undefined> {
+  const setting = vscode.workspace.getConfiguration('hashiya.annotate').get<string>('onLabelledSpan', 'relabel');
+  if (setting === 'add') return 'add';
+  if (setting !== 'ask') return 'relabel';
+  const same = (a: EntityInfo['range']['start'], b: EntityInfo['range']['start']) => a.line === b.line && a.character === b.character;
+  const other = entities.find((e) => same(e.range.start, range.start) && same(e.range.end, range.end) && e.label !== label);
+  if (!other || entities.some((e) => same(e.range.start, range.start) && same(e.range.end, range.end) && e.label === label)) return 'relabel';
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: `Relabel ${other.label} → ${label}`, detail: 'One entity on this span, with the new label', mode: 'relabel' as const },
+      { label: `Add ${label} beside ${other.label}`, detail: 'Two entities over the same characters', mode: 'add' as const },
+    ],
+    { title: `«${other.text}» is already annotated as ${other.label}` },
+  );
+  return picked?.mode;
 }
 
 function choices(candidates: readonly CandidateInfo[], labels: readonly LabelInfo[]): Choice[] {

@@ -1,4 +1,5 @@
 // The state a client needs to draw a document: labels with colours, entities with ranges, status, health.
+import { reviewProgress } from './reviewProgress';
 import type { DocumentState, EntityInfo, SuggestionInfo } from '../../../common/protocol';
 import type { Entity } from '../core/sidecar/types';
 import type { ArticleSnapshot } from '../session/articleSnapshot';
@@ -37,5 +38,7 @@ export function documentState(article: ArticleSnapshot, suggestions: SuggestionI
     entities: article.annotations.entities.map((e) => cachedEntityInfo(article, e)),
     suggestions,
     unresolved: article.annotations.unresolved.map((e) => (e.ref ? { label: e.label, text: e.text, ref: e.ref } : { label: e.label, text: e.text })),
+    review: reviewProgress(article),
+    history: article.history,
   };
 }

@@ -3,7 +3,7 @@
 // anything changed. The session writes the sidecar after the function returns.
 import type { AnnotateParams, AnnotateResult, RelabelParams, RelabelResult, RemoveAnnotationParams, RemoveAnnotationResult } from '../../../common/protocol';
 import type { AcceptAllArgs, RelabelArgs, SpanArgs, UnresolvedArgs } from '../../../common/commands';
-import { sameSpanAndLabel } from '../core/sidecar/types';
+import { type Entity, sameSpanAndLabel } from '../core/sidecar/types';
 import { entityInfo } from '../features/documentState';
 import { fitToWords, wordOccurrences } from '../features/codeActions';
 import { openSuggestions } from '../features/suggestions';
@@ -11,16 +11,32 @@ import type { SessionDraft } from '../session/articleSession';
 import { UserError } from '../session/errors';
 import { checkLabel, checkOffsets, checkRange, checkRef, checkVersion } from './paramChecks';
 
+/**
+ * Annotates a range. A span already annotated with another label is relabelled (one entity per span), unless
+ * the client asks to add a second entity beside it (`onLabelledSpan: 'add'`); the same label again changes
+ * nothing but the ref, if one is given.
+ */
 export function annotate(draft: SessionDraft, params: AnnotateParams): AnnotateResult {
   const label = checkLabel(draft.corpus, params.label);
   const ref = checkRef(params.ref);
+  const mode = params.onLabelledSpan ?? 'relabel';
+  if (mode !== 'relabel' && mode !== 'add') throw new UserError('onLabelledSpan must be "relabel" or "add"');
   const { start, end } = checkRange(draft.snapshot, params.range, false);
   const a = draft.annotations;
+  // The snapshot before the change has the same text, so its ranges hold for the changed entity too.
+  const info = (e: Entity) => entityInfo(draft.snapshot, e);
+  const same = a.entities.find((e) => sameSpanAndLabel(e, { start, end, label, text: '' }));
+  if (same) {
+    const entity = ref && same.ref !== ref ? (a.replace(same, { ...same, ref }) ?? same) : same;
+    return { entity: info(entity), added: false };
+  }
+  const other = mode === 'relabel' ? a.entities.find((e) => e.start === start && e.end === end) : undefined;
+  if (other) {
+    const entity = a.replace(other, { ...other, label, ref });
+    return entity ? { entity: info(entity), added: false, relabelled: info(other) } : { added: false };
+  }
   const added = a.add(start, end, label, ref);
-  let entity = added ?? a.entities.find((e) => sameSpanAndLabel(e, { start, end, label, text: '' }));
-  if (!added && entity && ref && entity.ref !== ref) entity = a.replace(entity, { ...entity, ref });
-  // The snapshot before the change has the same text, so its ranges hold for the new entity too.
-  return entity ? { entity: entityInfo(draft.snapshot, entity), added: added !== undefined } : { added: false };
+  return added ? { entity: info(added), added: true } : { added: false };
 }
 
 export function removeAnnotation(draft: SessionDraft, params: RemoveAnnotationParams): RemoveAnnotationResult {
@@ -65,11 +81,24 @@ function commandSpan(draft: SessionDraft, args: SpanArgs): { start: number; end:
   return draft.resolve({ ...offsets, ...(version !== undefined ? { version } : {}), ...(args.text !== undefined ? { text: args.text } : {}) });
 }
 
+/**
+ * Accepts a suggestion. On a span that already has an entity the suggestion merges into it (its label and ref
+ * win: the annotator chose it over what was there) rather than adding a second entity.
+ */
 export function accept(draft: SessionDraft, args: SpanArgs): boolean {
   const label = checkLabel(draft.corpus, args.label);
   const ref = checkRef(args.ref);
   const { start, end } = commandSpan(draft, args);
-  return draft.annotations.add(start, end, label, ref) !== undefined;
+  const a = draft.annotations;
+  const there = a.entities.find((e) => e.start === start && e.end === end && e.label === label) ?? a.entities.find((e) => e.start === start && e.end === end);
+  if (!there) return a.add(start, end, label, ref) !== undefined;
+  const merged = { ...there, label, ref: ref ?? (there.label === label ? there.ref : undefined) };
+  if (merged.label === there.label && merged.ref === there.ref) {
+    // Nothing to change, but the suggestion was dealt with: a rejection of it is lifted as by add.
+    a.unreject(start, end, label);
+    return false;
+  }
+  return a.replace(there, merged) !== undefined;
 }
 
 export function reject(draft: SessionDraft, args: SpanArgs): boolean {
@@ -79,15 +108,28 @@ export function reject(draft: SessionDraft, args: SpanArgs): boolean {
   return true;
 }
 
+/**
+ * Accepts every open suggestion (of one label, or over one surface form, when asked). At most one entity per
+ * span: a span that already has an entity — the annotator's, or one this call just added from a suggestion of
+ * another label — is left as it is (those are decided one at a time, where the annotator sees both).
+ */
 export function acceptAll(draft: SessionDraft, args: AcceptAllArgs): number {
   const label = args.label === undefined ? undefined : checkLabel(draft.corpus, args.label);
+  if (args.text !== undefined && (typeof args.text !== 'string' || args.text.length === 0)) throw new UserError('text must be a non-empty string');
   checkVersion(args.version);
+  const a = draft.annotations;
+  const taken = new Set(a.entities.map((e) => `${e.start}:${e.end}`));
   let n = 0;
   // The suggestions of the current text (a command made on an older version accepts what is there now).
   for (const s of openSuggestions(draft.snapshot)) {
     if (label && s.label !== label) continue;
-    // Of several candidates for one span and label, the first (best) ref wins.
-    if (draft.annotations.add(s.start, s.end, s.label, s.ref)) n++;
+    if (args.text !== undefined && a.slice(s.start, s.end) !== args.text) continue;
+    // Of several candidates for one span, the first (best) wins.
+    if (taken.has(`${s.start}:${s.end}`)) continue;
+    if (a.add(s.start, s.end, s.label, s.ref)) {
+      taken.add(`${s.start}:${s.end}`);
+      n++;
+    }
   }
   return n;
 }
@@ -125,6 +167,8 @@ export function annotateAll(draft: SessionDraft, args: SpanArgs): number {
   const length = end - start;
   let n = 0;
   for (const at of wordOccurrences(draft.snapshot, draft.annotations.slice(start, end))) {
+    // An occurrence already annotated (with this label or another) is left as the annotator made it.
+    if (draft.annotations.entities.some((e) => e.start === at && e.end === at + length)) continue;
     if (draft.annotations.add(at, at + length, label, ref)) n++;
   }
   return n;

@@ -355,6 +355,10 @@ export class HashiyaServer {
         return session.mutate((d) => ops.removeUnresolved(d, args));
       case SERVER_COMMANDS.placeUnresolved:
         return session.mutate((d) => ops.placeUnresolved(d, args));
+      case SERVER_COMMANDS.undo:
+        return session.undo();
+      case SERVER_COMMANDS.redo:
+        return session.redo();
       case SERVER_COMMANDS.resolveConflict: {
         const { key, choice } = args as { key?: unknown; choice?: unknown };
         if (typeof key !== 'string' || !['ours', 'theirs', 'both'].includes(choice as string)) throw new UserError('resolveConflict needs a conflict key and a choice: ours, theirs or both');

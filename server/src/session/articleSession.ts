@@ -26,6 +26,7 @@ import type { StateEdit } from '../../../common/stateDelta';
 import type { TextHistory } from '../core/annotations/textHistory';
 import type { TextMatcher } from '../workspace/knowledge';
 import type { KbCandidate } from '../workspace/suggestionTypes';
+import { AnnotationHistory, type HistoryOutcome, stepBetween } from './annotationHistory';
 import { ArticleSnapshot } from './articleSnapshot';
 import { UserError } from './errors';
 import { LineIndex, type Position } from './lineIndex';
@@ -91,6 +92,9 @@ export class ArticleSession {
   private pendingEdits: StateEdit[] = [];
   private readonly editLog: Array<{ version: number; edits: TextEdit[] }> = [];
   private current: ArticleSnapshot;
+  /** Annotation operations to undo and redo (annotationHistory.ts). */
+  private readonly history = new AnnotationHistory();
+  private operations = 0;
   private closed = false;
   readonly sidecarPath: string;
 
@@ -248,6 +252,7 @@ export class ArticleSession {
           cpDelta: edit.inserted - (edit.to - edit.from),
         });
         logged.push(edit);
+        this.history.moveThrough(edit);
         this.candidates = matcher ? matcher.rematch(this.candidates, oldIndex, newText, this.annotations.index, { start: start16, end: end16, inserted: change.text }) : [];
       }
       this.version = version;
@@ -267,12 +272,19 @@ export class ArticleSession {
   mutate<T>(change: (draft: SessionDraft) => T): Promise<T> {
     return this.run(async () => {
       this.refuseIfUnwritable();
+      const a = this.annotations;
+      const before = { entities: a.entities, rejected: a.rejected, unresolved: a.unresolved, status: a.status };
       const result = change({
         annotations: this.annotations,
         corpus: this.corpus,
         snapshot: this.snapshotNow(),
         resolve: (span) => this.resolveSpan(span),
       });
+      const step = stepBetween(before, { entities: a.entities, rejected: a.rejected, unresolved: a.unresolved, status: a.status });
+      if (step) {
+        this.history.record(step);
+        this.operations++;
+      }
       try {
         await this.writeSidecar();
       } finally {
@@ -280,6 +292,30 @@ export class ArticleSession {
         this.publish();
       }
       return result;
+    });
+  }
+
+  /** Undoes the last annotation operation (or redoes the last undone one) and writes the sidecar at once. */
+  undo(): Promise<HistoryOutcome> {
+    return this.replay((annotations) => this.history.undo(annotations));
+  }
+
+  redo(): Promise<HistoryOutcome> {
+    return this.replay((annotations) => this.history.redo(annotations));
+  }
+
+  private replay(step: (annotations: DocumentAnnotations) => HistoryOutcome): Promise<HistoryOutcome> {
+    return this.run(async () => {
+      this.refuseIfUnwritable();
+      const outcome = step(this.annotations);
+      if (outcome.description === undefined) return outcome;
+      this.operations++;
+      try {
+        await this.writeSidecar();
+      } finally {
+        this.publish();
+      }
+      return outcome;
     });
   }
 
@@ -569,6 +605,7 @@ export class ArticleSession {
       { health: this.health, text: this.diskContent, problems: this.problems, conflicts: [...this.conflicts] },
       this.loadReport,
       this.hasBom,
+      { undo: this.history.undoCount, redo: this.history.redoCount, operations: this.operations },
     );
   }
 

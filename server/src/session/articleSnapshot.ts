@@ -24,6 +24,13 @@ export interface SidecarView {
   conflicts: readonly MergeConflict[];
 }
 
+export interface HistoryCounts {
+  undo: number;
+  redo: number;
+  /** Counts annotation operations, undos and redos: a client tells an annotation change from a merge or a rematch. */
+  operations: number;
+}
+
 export class ArticleSnapshot {
   constructor(
     readonly uri: string,
@@ -39,6 +46,8 @@ export class ArticleSnapshot {
     readonly loadReport: LoadReport,
     /** Whether a file on disk starts with a BOM (editors hide it; the sha256 covers it). */
     readonly hasBom: boolean,
+    /** Annotation operations that can be undone and redone, and how many were made, undone or redone so far. */
+    readonly history: HistoryCounts = { undo: 0, redo: 0, operations: 0 },
   ) {}
 
   get text(): string {

@@ -214,6 +214,19 @@ export class DocumentAnnotations {
     return entity;
   }
 
+  /** Lifts a rejection (an undo of a reject): the suggestion is offered again. Returns whether one was there. */
+  unreject(start: number, end: number, label: string): boolean {
+    const kept = this.rejected.filter((r) => !(r.start === start && r.end === end && r.label === label));
+    if (kept.length === this.rejected.length) return false;
+    this.rejected = kept;
+    return true;
+  }
+
+  /** Keeps an annotation that cannot be placed in the current text as unresolved (never dropped). */
+  addUnresolved(entity: Entity): void {
+    this.unresolved = this.unresolved.concat([entity]);
+  }
+
   /** Removes unresolved annotations that `predicate` selects; returns them. */
   removeUnresolved(predicate: (entity: Entity) => boolean): Entity[] {
     const removed = this.unresolved.filter(predicate);
