@@ -7,6 +7,7 @@ import { sameSpanAndLabel } from '../core/sidecar/types';
 import { entityInfo } from '../features/documentState';
 import { fitToWords, wordOccurrences } from '../features/codeActions';
 import { openSuggestions } from '../features/suggestions';
+import { spanKey } from '../features/refChoices';
 import type { SessionDraft } from '../session/articleSession';
 import { UserError } from '../session/errors';
 import { checkLabel, checkOffsets, checkRange, checkRef, checkVersion } from './paramChecks';
@@ -79,13 +80,19 @@ export function reject(draft: SessionDraft, args: SpanArgs): boolean {
   return true;
 }
 
-export function acceptAll(draft: SessionDraft, args: AcceptAllArgs): number {
+/**
+ * `decisions`: for spans that several refs could fill, the ref to accept, or null to leave them pending
+ * (features/refChoices.ts decideSpans); without it the first (best) ref wins.
+ */
+export function acceptAll(draft: SessionDraft, args: AcceptAllArgs, decisions?: ReadonlyMap<string, string | null>): number {
   const label = args.label === undefined ? undefined : checkLabel(draft.corpus, args.label);
   checkVersion(args.version);
   let n = 0;
   // The suggestions of the current text (a command made on an older version accepts what is there now).
   for (const s of openSuggestions(draft.snapshot)) {
     if (label && s.label !== label) continue;
+    const decided = decisions?.get(spanKey(s));
+    if (decided !== undefined && s.ref !== decided) continue;
     // Of several candidates for one span and label, the first (best) ref wins.
     if (draft.annotations.add(s.start, s.end, s.label, s.ref)) n++;
   }
