@@ -15,6 +15,8 @@ import { EntityDecorations } from './decorations';
 import { refreshTokensOnSettingChange } from './entityTextColour';
 import { DocumentStates } from './documentStates';
 import { createLanguageClient } from './languageClient';
+import { acceptWithRef } from './acceptWithRef';
+import { prompts, type Prompts } from './prompts';
 import { ArticleStatusBar } from './statusBar';
 
 export interface HashiyaApi {
@@ -24,12 +26,15 @@ export interface HashiyaApi {
   documentState(uri: vscode.Uri): DocumentState | undefined;
   /** How long the annotation view of an article took to render, once it has (open: command to first full render). */
   annotationViewRendered(uri: vscode.Uri): { ms: number; lines: number; version: number; openedMs?: number } | undefined;
+  /** The modal questions and quick picks the extension shows (prompts.ts). */
+  prompts: Prompts;
 }
 
 let stopClient: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): HashiyaApi {
-  const client = createLanguageClient(context);
+  let commandContext: CommandContext | undefined;
+  const client = createLanguageClient(context, acceptWithRef(() => commandContext));
   const states = new DocumentStates((uri) => client.sendRequest(DocumentStateRequest, { textDocument: { uri } }));
   context.subscriptions.push(
     client.onNotification(DocumentStateNotification, (state) => states.set(state)),
@@ -38,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
   const ready = client.start();
   stopClient = () => client.stop();
   const ctx: CommandContext = { client, states, ready };
+  commandContext = ctx;
   const annotationViews = new AnnotationViews(ctx, context.extensionUri);
 
   context.subscriptions.push(
@@ -58,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.commands.registerCommand('hashiya.openAnnotationView', async (uri?: vscode.Uri) => Boolean(await annotationViews.open(uri))),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', (status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status)),
   );
-  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri) };
+  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri), prompts };
 }
 
 export async function deactivate(): Promise<void> {

@@ -32,7 +32,7 @@ export function completionItems(article: ArticleSnapshot, span: { start: number;
   const range: Range = article.toRange(span.start, span.end);
   return candidates.map((c, i) => {
     const start = candidateStart(article, span, c);
-    const args: SpanArgs = { uri: article.uri, start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}), version: article.version, text: article.annotations.slice(start, span.end) };
+    const args: SpanArgs = { uri: article.uri, start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}), version: article.version, text: article.annotations.slice(start, span.end), refChosen: true };
     const documentation = [c.detail, c.description, `source: ${c.source}`, `match: ${c.match} (${c.score.toFixed(2)})`].filter(Boolean).map((t) => visibleText(t!)).join('\n\n');
     return {
       label: visibleText(`${c.label}: ${c.name}`),
