@@ -15,8 +15,9 @@ export function acceptWithRef(context: () => CommandContext | undefined) {
     const span = args[0] as SpanArgs | undefined;
     if (command !== SERVER_COMMANDS.accept || !ctx || !span || typeof span !== 'object' || span.refChosen) return next(command, args);
     const state = ctx.states.get(vscode.Uri.parse(span.uri));
-    // The suggestion as the editor shows it: its range is what the server reads the context around.
-    const shown = state && state.version === span.version ? state.suggestions.find((s) => s.start === span.start && s.end === span.end) : undefined;
+    // The suggestion as the editor shows it (a command without a version, as the annotation view sends, means the
+    // current text): its range is what the server reads the context around.
+    const shown = state && (span.version === undefined || state.version === span.version) ? state.suggestions.find((s) => s.start === span.start && s.end === span.end) : undefined;
     if (!shown) return next(command, args);
     const decision = await chooseRef(ctx, span.uri, shown.range, span.label, span.ref ? { fallbackRef: span.ref } : {});
     if (!decision) return false;
