@@ -15,13 +15,19 @@ import { visibleText } from './visibleText';
 const BEFORE = 200;
 const AFTER = 100;
 
-/** How often the corpus gave each ref to each surface form (by normalised key), kept per index generation. */
-const usageCache = new WeakMap<EntityIndex, { generation: number; keyOf: TextMatcher['keyOf']; byForm: Map<string, Map<string, number>> }>();
+/**
+ * How often the corpus gave each ref to each surface form (by normalised key). Counting reads every entity of the
+ * corpus, so it is redone when the index has changed and the last count is more than USAGE_FRESH_MS old: a burst
+ * of accepts in a large corpus costs one count, and a ranking a second behind is still the corpus's habit.
+ */
+const usageCache = new WeakMap<EntityIndex, { generation: number; at: number; matcher: TextMatcher; byForm: Map<string, Map<string, number>> }>();
+const USAGE_FRESH_MS = 2000;
 
 export function corpusRefsForForm(index: EntityIndex | undefined, matcher: TextMatcher, form: string): Map<string, number> {
   if (!index) return new Map();
   let cached = usageCache.get(index);
-  if (!cached || cached.generation !== index.generation || cached.keyOf !== matcher.keyOf) {
+  const stale = cached && cached.generation !== index.generation && performance.now() - cached.at > USAGE_FRESH_MS;
+  if (!cached || stale || cached.matcher !== matcher) {
     const byForm = new Map<string, Map<string, number>>();
     for (const e of index.entities()) {
       if (!e.ref) continue;
@@ -30,7 +36,7 @@ export function corpusRefsForForm(index: EntityIndex | undefined, matcher: TextM
       if (!refs) byForm.set(key, (refs = new Map()));
       refs.set(e.ref, (refs.get(e.ref) ?? 0) + 1);
     }
-    cached = { generation: index.generation, keyOf: matcher.keyOf, byForm };
+    cached = { generation: index.generation, at: performance.now(), matcher, byForm };
     usageCache.set(index, cached);
   }
   return new Map(cached.byForm.get(matcher.keyOf(form)) ?? []);
