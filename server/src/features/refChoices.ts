@@ -11,6 +11,9 @@ import type { TextMatcher } from '../workspace/knowledge';
 import type { KbCandidate } from '../workspace/suggestionTypes';
 import { visibleText } from './visibleText';
 
+/** Kinds of place (whatever label a corpus gives places: LOC, GPE, …); actors have other kinds. */
+const PLACE_KINDS = new Set(['country', 'governorate', 'district', 'city', 'town', 'region', 'feature', 'continent']);
+
 /** Code points of context read on each side of a mention: a sentence or two. */
 const BEFORE = 200;
 const AFTER = 100;
@@ -53,12 +56,12 @@ export function articlePlaces(snapshot: ArticleSnapshot, matcher: TextMatcher, c
   const out: ArticlePlace[] = [];
   const place = (ref: string) => {
     const entry = matcher.entry(ref);
-    if (entry && entry.label === 'LOC') out.push({ ref, ...(entry.kind ? { kind: entry.kind } : {}), ...(entry.country ? { country: entry.country } : {}), ...(entry.governorate ? { governorate: entry.governorate } : {}) });
+    if (entry?.kind && PLACE_KINDS.has(entry.kind)) out.push({ ref, ...(entry.kind ? { kind: entry.kind } : {}), ...(entry.country ? { country: entry.country } : {}), ...(entry.governorate ? { governorate: entry.governorate } : {}) });
   };
   for (const e of snapshot.annotations.entities) if (e.ref) place(e.ref);
   const bySpan = new Map<string, Set<string>>();
   for (const c of candidates) {
-    if (!c.ref || c.label !== 'LOC') continue;
+    if (!c.ref || !PLACE_KINDS.has(matcher.entry(c.ref)?.kind ?? '')) continue;
     const key = `${c.start}-${c.end}`;
     const refs = bySpan.get(key) ?? bySpan.set(key, new Set()).get(key)!;
     refs.add(c.ref);
