@@ -146,7 +146,9 @@ try {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'conll' }).first().click();
     await step('(2/4)');
     // done and reviewed are preselected; the sample's articles are in progress: tick that too.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'in-progress' }).first().locator('input[type=checkbox]').click();
+    await page.locator('.quick-input-widget', { hasText: '2 Selected' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'in-progress' }).first().click();
+    await page.locator('.quick-input-widget', { hasText: '3 Selected' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await step('(3/4)');
     await page.keyboard.press('Enter'); // no split: one file
