@@ -29,6 +29,8 @@ export interface SpanArgs {
   ref?: string;
   version?: number;
   text?: string;
+  /** The ref was chosen by a person (a completion item, the ref quick pick): the editor does not ask again. */
+  refChosen?: boolean;
 }
 
 export interface RelabelArgs extends SpanArgs {

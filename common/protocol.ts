@@ -140,6 +140,42 @@ export interface CandidateInfo {
 /** client -> server: knowledge-base candidates for a span, best first (the Annotate Selection quick pick). */
 export const CandidatesRequest = new RequestType<CandidatesParams, CandidateInfo[], void>('hashiya/candidates');
 
+export interface RefChoicesParams {
+  textDocument: TextDocumentIdentifier;
+  /** The span whose refs are asked for (a suggestion's, or the text to annotate). */
+  range: Range;
+  /** Only refs of this label. */
+  label?: string;
+}
+export interface RefChoiceInfo {
+  label: string;
+  ref?: string;
+  name: string;
+  /** The kind of place or actor (city, governorate, district, ministry, …). */
+  kind?: string;
+  /** What tells it apart from the others of its name: "district · Kirkuk · IQ", "city · IQ · pop. 601,433". */
+  detail: string;
+  description?: string;
+  /** Every source that offers it: corpus, gazetteer:<file>, builtin. */
+  sources: string[];
+  /** How often the corpus has given this ref to this surface form. */
+  corpusUses: number;
+  /** Why the context ranks it where it is ("after «محافظة»", …). */
+  reasons: string[];
+}
+export interface RefChoicesResult {
+  /** The text of the span. */
+  text: string;
+  /** The corpus's ref for the form first, then in the context's order. */
+  choices: RefChoiceInfo[];
+  /** Index of the context's choice in `choices` (-1 when there are none). */
+  preselect: number;
+  /** One choice, or the context leaves no doubt: accept without asking. */
+  decisive: boolean;
+}
+/** client -> server: the refs a span may stand for, ranked, with the context's choice (the ref quick pick). */
+export const RefChoicesRequest = new RequestType<RefChoicesParams, RefChoicesResult, void>('hashiya/refChoices');
+
 /** Semantic token types, one per label kind; declared with superTypes in package.json so every theme colours them. */
 export const TOKEN_TYPES = ['location', 'actor', 'person', 'organization', 'date', 'event', 'entity'] as const;
 export const TOKEN_MODIFIERS = ['suggested'] as const;

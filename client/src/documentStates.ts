@@ -33,6 +33,11 @@ export class DocumentStates implements vscode.Disposable {
     return this.states.get(uri.toString());
   }
 
+  /** Every open article's state. */
+  all(): DocumentState[] {
+    return [...this.states.values()];
+  }
+
   delete(uri: vscode.Uri): void {
     this.states.delete(uri.toString());
   }

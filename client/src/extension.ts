@@ -15,6 +15,8 @@ import { EntityDecorations } from './decorations';
 import { refreshTokensOnSettingChange } from './entityTextColour';
 import { DocumentStates } from './documentStates';
 import { createLanguageClient } from './languageClient';
+import { acceptWithRef } from './acceptWithRef';
+import { prompts, type Prompts } from './prompts';
 import { ArticleStatusBar } from './statusBar';
 import { WorkspaceTrustWatcher, writingCommand } from './workspaceTrust';
 import type { CorpusNode } from './corpusView/corpusTree';
@@ -34,12 +36,15 @@ export interface HashiyaApi {
   corpusTree: vscode.TreeDataProvider<CorpusNode>;
   /** The entity and suggestion marks last painted on an article's editor (`start:end:label`). */
   paintedMarks(uri: vscode.Uri): { version: number; entities: string[]; suggestions: string[] } | undefined;
+  /** The modal questions and quick picks the extension shows (prompts.ts). */
+  prompts: Prompts;
 }
 
 let stopClient: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): HashiyaApi {
-  const client = createLanguageClient(context);
+  let commandContext: CommandContext | undefined;
+  const client = createLanguageClient(context, acceptWithRef(() => commandContext));
   const states = new DocumentStates((uri) => client.sendRequest(DocumentStateRequest, { textDocument: { uri } }));
   context.subscriptions.push(
     client.onNotification(DocumentStateNotification, (state) => states.set(state)),
@@ -48,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
   const ready = client.start();
   stopClient = () => client.stop();
   const ctx: CommandContext = { client, states, ready };
+  commandContext = ctx;
   const annotationViews = new AnnotationViews(ctx, context.extensionUri);
   const corpusView = registerCorpusView(ctx);
   context.subscriptions.push(...corpusView.disposables);
@@ -78,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): HashiyaApi {
     vscode.commands.registerCommand('hashiya.openAnnotationView', async (uri?: vscode.Uri) => Boolean(await annotationViews.open(uri))),
     vscode.commands.registerCommand('hashiya.setDocumentStatus', writingCommand((status?: Parameters<typeof setDocumentStatus>[1]) => setDocumentStatus(ctx, status))),
   );
-  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri), corpusTree: corpusView.tree, paintedMarks: (uri) => decorations.paintedOn(uri) };
+  return { ready, documentState: (uri) => states.get(uri), annotationViewRendered: (uri) => annotationViews.rendered(uri), corpusTree: corpusView.tree, paintedMarks: (uri) => decorations.paintedOn(uri), prompts };
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,7 +8,7 @@ import { trustOptions } from './workspaceTrust';
 const SIDECAR_PATTERN = '**/*.ann.json';
 const isSidecar = (document: vscode.TextDocument) => document.uri.path.endsWith('.ann.json');
 
-export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, executeCommand?: NonNullable<LanguageClientOptions['middleware']>['executeCommand']): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -26,6 +26,8 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
       provideReferences: (document, position, options, token, next) => (isSidecar(document) ? undefined : next(document, position, options, token)),
       // Entity colours as text colour reorder Arabic in VS Code (entityTextColour.ts): only when the setting asks.
       provideDocumentSemanticTokens: (document, token, next) => (isSidecar(document) ? undefined : colourEntityText(document) ? next(document, token) : NO_TOKENS),
+      // Server commands pass through the extension first (the ref of an accepted suggestion: acceptWithRef.ts).
+      ...(executeCommand ? { executeCommand } : {}),
     },
     synchronize: {
       // Sidecars, corpus configurations and articles changed outside the editor (git checkout, another tool,

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { COMPLETION_WORD } from '../../../common/wordPattern';
 import { AnnotateRequest, type CandidateInfo, CandidatesRequest, type EntityInfo, type LabelInfo } from '../../../common/protocol';
 import { activeArticle, type CommandContext } from './context';
+import { chooseRef } from './chooseRef';
 
 export interface AnnotateArgs {
   label?: string;
@@ -26,6 +27,12 @@ export async function annotateSelection(ctx: CommandContext, args?: AnnotateArgs
   }
   const range = ctx.client.code2ProtocolConverter.asRange(selection);
   let choice: Choice['annotate'] = args?.label ? { label: args.label, ...(args.ref ? { ref: args.ref } : {}) } : undefined;
+  if (choice && !args?.ref) {
+    // A label without a ref (a keybinding): the ref the context decides, or a question when several fit.
+    const decided = await chooseRef(ctx, uri, range, choice.label, { offerNone: true });
+    if (!decided) return false;
+    choice = { label: decided.label, ...(decided.ref ? { ref: decided.ref } : {}) };
+  }
   if (!choice) {
     const state = ctx.states.get(editor.document.uri)!;
     const candidates = await ctx.client.sendRequest(CandidatesRequest, { textDocument: { uri }, range }).catch(() => [] as CandidateInfo[]);

@@ -3,7 +3,8 @@
 // `hashiya export`), with the open articles as the editor has them, unsaved edits included.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ExportTrainingDataRequest } from '../../../common/protocol';
+import { DOCUMENT_STATUSES, ExportTrainingDataRequest } from '../../../common/protocol';
+import { DEFAULT_EXPORT_STATUSES } from '../../../common/documentStatus';
 import {
   CLITIC_POLICIES,
   EXPORT_FORMATS,
@@ -72,12 +73,7 @@ async function askOptions(root: string, preset?: Partial<ExportOptions>): Promis
   ))?.label as ExportFormat | undefined;
   if (!format) return undefined;
   const statuses = await vscode.window.showQuickPick(
-    [
-      { label: 'todo', picked: false },
-      { label: 'in-progress', picked: true },
-      { label: 'done', picked: true },
-      { label: 'reviewed', picked: true },
-    ],
+    DOCUMENT_STATUSES.map((s) => ({ label: s, picked: DEFAULT_EXPORT_STATUSES.includes(s) })),
     { title: 'Export training data (2/4): documents with status', canPickMany: true },
   );
   if (!statuses || statuses.length === 0) return undefined;
@@ -99,8 +95,8 @@ async function askOptions(root: string, preset?: Partial<ExportOptions>): Promis
   }
   const asFolder = format === 'brat' || split !== '';
   const target = asFolder
-    ? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title: 'Export training data (4/4): output folder', defaultUri: vscode.Uri.file(root) }))?.[0]
-    : await vscode.window.showSaveDialog({ title: 'Export training data (4/4): output file', defaultUri: vscode.Uri.file(path.join(root, FORMAT_INFO[format].file ?? 'train.txt')) });
+    ? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title: 'Export training data (4/4): output folder (outside the corpus)', defaultUri: vscode.Uri.file(path.dirname(root)) }))?.[0]
+    : await vscode.window.showSaveDialog({ title: 'Export training data (4/4): output file (outside the corpus)', defaultUri: vscode.Uri.file(path.join(path.dirname(root), `${path.basename(root)}-${FORMAT_INFO[format].file ?? 'train.txt'}`)) });
   if (!target) return undefined;
   return {
     root,

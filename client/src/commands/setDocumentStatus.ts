@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DOCUMENT_STATUSES, type DocumentStatus, SetStatusRequest } from '../../../common/protocol';
 import { activeArticle, type CommandContext } from './context';
+import { confirmStatus } from './statusSafeguard';
 
 const DESCRIPTIONS: Record<DocumentStatus, string> = {
   todo: 'not started',
@@ -24,6 +25,7 @@ export async function setDocumentStatus(ctx: CommandContext, status?: DocumentSt
     chosen = picked?.label as DocumentStatus | undefined;
   }
   if (!chosen) return undefined;
+  if (!(await confirmStatus(ctx.states.get(target.editor.document.uri), chosen))) return current;
   try {
     const state = await ctx.client.sendRequest(SetStatusRequest, { textDocument: { uri: target.uri }, status: chosen });
     return state?.status;

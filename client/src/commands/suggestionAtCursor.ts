@@ -17,6 +17,7 @@ export async function onSuggestionAtCursor(ctx: CommandContext, action: 'accept'
     return false;
   }
   const args: SpanArgs = { uri: target.uri, start: hit.start, end: hit.end, label: hit.label, ...(hit.ref ? { ref: hit.ref } : {}), version: state.version, text: hit.text };
-  await vscode.commands.executeCommand(action === 'accept' ? SERVER_COMMANDS.accept : SERVER_COMMANDS.reject, args);
-  return true;
+  // Accepting asks for the ref when several fit (acceptWithRef.ts); dismissing that question accepts nothing.
+  const result = await vscode.commands.executeCommand(action === 'accept' ? SERVER_COMMANDS.accept : SERVER_COMMANDS.reject, args);
+  return result !== false;
 }

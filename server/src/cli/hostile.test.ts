@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { test } from 'node:test';
@@ -59,8 +60,15 @@ test('export --out refuses to write onto an article, a sidecar or hashiya.json o
     assert.match(r.err, /inside the corpus/, target);
     assert.deepEqual(await readFile(path.join(dir, target)).catch(() => undefined), before, `${target} was changed`);
   }
-  // A file of another kind inside the corpus (not an article, sidecar or config) is still allowed.
-  const ok = await cli('export', dir, '--format', 'conll', '--out', path.join(dir, 'out.conll'));
+  // Any other output inside the corpus is refused as well (it would be read, searched and committed with it),
+  // a folder included; beside the corpus it is written.
+  for (const target of ['out.conll', 'exports']) {
+    const r = await cli('export', dir, '--format', 'conll', '--split', '80,10,10', '--out', path.join(dir, target));
+    assert.equal(r.code, 1, `${target}: ${r.all}`);
+    assert.match(r.err, /inside the corpus/, target);
+    assert.equal(existsSync(path.join(dir, target)), false, `${target} was written`);
+  }
+  const ok = await cli('export', dir, '--format', 'conll', '--status', 'in-progress', '--out', path.join(dir, '..', path.basename(dir) + '-out.conll'));
   assert.equal(ok.code, 0, ok.all);
 });
 
@@ -385,10 +393,10 @@ test('export counts labels named like Object properties as numbers', async () =>
     'a.txt': bytes,
     'a.ann.json': sidecarText('a.txt', bytes, ['{"start": 3, "end": 8, "label": "constructor", "text": "الكوت"}', '{"start": 9, "end": 15, "label": "toString", "text": "والحلة"}']),
   });
-  const r = await cli('export', dir, '--format', 'conll', '--out', path.join(dir, 'out.conll'));
+  const r = await cli('export', dir, '--format', 'conll', '--out', path.join(dir, '..', path.basename(dir) + '-out.conll'));
   assert.equal(r.code, 0, r.all);
   assert.match(r.out, /entities by label: constructor 1, toString 1$/m);
   const s = await cli('stats', dir);
   assert.match(s.out, /^ {2}constructor +1$/m);
-  assert.deepEqual((await readdir(dir)).sort(), ['a.ann.json', 'a.txt', 'hashiya.json', 'out.conll', 'out.conll.manifest.json']);
+  assert.deepEqual((await readdir(dir)).sort(), ['a.ann.json', 'a.txt', 'hashiya.json']);
 });

@@ -5,6 +5,7 @@ import type { ArticleSnapshot } from '../session/articleSnapshot';
 import type { RankedCandidate } from '../workspace/suggestionTypes';
 import { SERVER_COMMANDS, type SpanArgs } from '../../../common/commands';
 import { COMPLETION_CHAR } from '../../../common/wordPattern';
+import { visibleText } from './visibleText';
 
 const WORD = COMPLETION_CHAR;
 
@@ -31,13 +32,13 @@ export function completionItems(article: ArticleSnapshot, span: { start: number;
   const range: Range = article.toRange(span.start, span.end);
   return candidates.map((c, i) => {
     const start = candidateStart(article, span, c);
-    const args: SpanArgs = { uri: article.uri, start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}), version: article.version, text: article.annotations.slice(start, span.end) };
-    const documentation = [c.description, `source: ${c.source}`, `match: ${c.match} (${c.score.toFixed(2)})`].filter(Boolean).join('\n\n');
+    const args: SpanArgs = { uri: article.uri, start, end: span.end, label: c.label, ...(c.ref ? { ref: c.ref } : {}), version: article.version, text: article.annotations.slice(start, span.end), refChosen: true };
+    const documentation = [c.detail, c.description, `source: ${c.source}`, `match: ${c.match} (${c.score.toFixed(2)})`].filter(Boolean).map((t) => visibleText(t!)).join('\n\n');
     return {
-      label: `${c.label}: ${c.name}`,
-      labelDetails: { detail: c.ref ? ` ${c.ref}` : '', description: c.source },
+      label: visibleText(`${c.label}: ${c.name}`),
+      labelDetails: { detail: c.ref ? ` ${c.ref}` : '', description: visibleText(c.detail || c.source) },
       kind: c.label === 'LOC' ? CompletionItemKind.Module : CompletionItemKind.Class,
-      detail: `${c.label}${c.ref ? ' · ' + c.ref : ''} — ${c.match}`,
+      detail: visibleText(`${c.label}${c.ref ? ' · ' + c.ref : ''}${c.detail ? ' · ' + c.detail : ''} — ${c.match}`),
       documentation: { kind: 'markdown', value: documentation },
       // Keep the order we ranked in, and let the editor's filter match the covered text itself.
       sortText: String(i).padStart(5, '0'),

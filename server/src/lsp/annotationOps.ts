@@ -7,6 +7,7 @@ import { type Entity, sameSpanAndLabel } from '../core/sidecar/types';
 import { entityInfo } from '../features/documentState';
 import { fitToWords, wordOccurrences } from '../features/codeActions';
 import { openSuggestions } from '../features/suggestions';
+import { spanKey } from '../features/refChoices';
 import type { SessionDraft } from '../session/articleSession';
 import { UserError } from '../session/errors';
 import { checkLabel, checkOffsets, checkRange, checkRef, checkVersion } from './paramChecks';
@@ -112,8 +113,10 @@ export function reject(draft: SessionDraft, args: SpanArgs): boolean {
  * Accepts every open suggestion (of one label, or over one surface form, when asked). At most one entity per
  * span: a span that already has an entity — the annotator's, or one this call just added from a suggestion of
  * another label — is left as it is (those are decided one at a time, where the annotator sees both).
+ * `decisions`: for spans that several refs could fill, the ref to accept, or null to leave them pending
+ * (features/refChoices.ts decideSpans); without it the first (best) ref wins.
  */
-export function acceptAll(draft: SessionDraft, args: AcceptAllArgs): number {
+export function acceptAll(draft: SessionDraft, args: AcceptAllArgs, decisions?: ReadonlyMap<string, string | null>): number {
   const label = args.label === undefined ? undefined : checkLabel(draft.corpus, args.label);
   if (args.text !== undefined && (typeof args.text !== 'string' || args.text.length === 0)) throw new UserError('text must be a non-empty string');
   checkVersion(args.version);
@@ -124,6 +127,8 @@ export function acceptAll(draft: SessionDraft, args: AcceptAllArgs): number {
   for (const s of openSuggestions(draft.snapshot)) {
     if (label && s.label !== label) continue;
     if (args.text !== undefined && a.slice(s.start, s.end) !== args.text) continue;
+    const decided = decisions?.get(spanKey(s));
+    if (decided !== undefined && s.ref !== decided) continue;
     // Of several candidates for one span, the first (best) wins.
     if (taken.has(`${s.start}:${s.end}`)) continue;
     if (a.add(s.start, s.end, s.label, s.ref)) {

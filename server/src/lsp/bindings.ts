@@ -17,6 +17,7 @@ import type { IndexProgress } from '../workspace/corpusIndexer';
 import { SERVER_COMMANDS } from '../../../common/commands';
 import {
   CandidatesRequest,
+  RefChoicesRequest,
   AnnotateRequest,
   CorpusOfRequest,
   CorpusStatsRequest,
@@ -147,6 +148,7 @@ export function bindServer(connection: Connection): void {
   connection.onCompletion((p) => server.completion(p));
   connection.onExecuteCommand(guard(connection, (p) => server.executeCommand(p)));
   connection.onRequest(CandidatesRequest, guard(connection, (p) => server.candidates(p)));
+  connection.onRequest(RefChoicesRequest, guard(connection, (p) => server.refChoices(p)));
   connection.onReferences((p) => server.references(p));
   connection.onWorkspaceSymbol((p) => server.workspaceSymbols(p));
   connection.onRequest(AnnotateRequest, guard(connection, (p) => server.annotate(p)));

@@ -34,6 +34,8 @@ import type {
   CandidateInfo,
   CandidatesParams,
   DocumentState,
+  RefChoicesParams,
+  RefChoicesResult,
   DocumentStateParams,
   RelabelParams,
   RelabelResult,
@@ -41,7 +43,7 @@ import type {
   RemoveAnnotationResult,
   SetStatusParams,
 } from '../../../common/protocol';
-import { SERVER_COMMANDS } from '../../../common/commands';
+import { type AcceptAllArgs, SERVER_COMMANDS } from '../../../common/commands';
 import type { DocumentStateDelta } from '../../../common/stateDelta';
 import { CONFIG_FILE, type CorpusConfig } from '../core/corpus/config';
 import { parseSidecar } from '../core/sidecar/parse';
@@ -56,6 +58,8 @@ import { entityLocations } from '../features/locations';
 import { semanticTokenData } from '../features/semanticTokens';
 import { sidecarCompletionItems, sidecarValueSite } from '../features/sidecarCompletion';
 import { openSuggestions } from '../features/suggestions';
+import { decideSpans, refChoices } from '../features/refChoices';
+import { rankOptions } from '../features/rankOptions';
 import { workspaceSymbols } from '../features/workspaceSymbols';
 import { ArticleSession, type SessionHost } from '../session/articleSession';
 import type { ArticleSnapshot } from '../session/articleSnapshot';
@@ -72,7 +76,7 @@ import type { CorpusViewHost } from './corpusViewRequests';
 import type { ProgressSink } from './corpusRequests';
 import type { ExportOverlay } from '../core/training/export';
 import type { ExportRequestOptions, ImportRequestOptions } from '../../../common/training';
-import { checkRange, checkStatus, checkUri } from './paramChecks';
+import { checkLabel, checkRange, checkStatus, checkUri } from './paramChecks';
 import { SemanticTokenCache } from './semanticTokenCache';
 import { StatePublisher } from './statePublisher';
 
@@ -342,7 +346,7 @@ export class HashiyaServer {
       case SERVER_COMMANDS.reject:
         return session.mutate((d) => ops.reject(d, args));
       case SERVER_COMMANDS.acceptAll:
-        return session.mutate((d) => ops.acceptAll(d, args));
+        return this.acceptAll(session, args);
       case SERVER_COMMANDS.remove:
         return session.mutate((d) => ops.remove(d, args));
       case SERVER_COMMANDS.relabel:
@@ -367,6 +371,24 @@ export class HashiyaServer {
       default:
         throw new UserError(`Unknown command ${params.command}`);
     }
+  }
+
+  /** Accept-all accepts a span that several refs could fill only when the context decides; the rest stay pending. */
+  private async acceptAll(session: ArticleSession, args: AcceptAllArgs): Promise<number> {
+    const corpusConfig = session.snapshot.corpus;
+    const matcher = this.matchers.get(corpusConfig.root);
+    const index = matcher ? await this.indexer.index(corpusConfig) : undefined;
+    let pending = 0;
+    const accepted = await session.mutate((d) => {
+      // Decided on the text the accept applies to.
+      const decisions = matcher ? decideSpans(d.snapshot, matcher, index, openSuggestions(d.snapshot).filter((s) => args.label === undefined || s.label === args.label)) : undefined;
+      pending = decisions ? [...decisions.values()].filter((ref) => ref === null).length : 0;
+      return ops.acceptAll(d, args, decisions);
+    });
+    if (pending > 0) {
+      this.host.showMessage?.('info', `Accepted ${accepted} suggestion${accepted === 1 ? '' : 's'}; ${pending} left pending because several refs fit and the context does not decide: accept each to choose its ref.`);
+    }
+    return accepted;
   }
 
   // ---- language features (read snapshots) --------------------------------------------------------------------
@@ -426,7 +448,8 @@ export class HashiyaServer {
     const span = completionSpan(snapshot, offset, offset);
     const matcher = this.matchers.get(snapshot.corpus.root);
     if (!span || !matcher) return [];
-    return completionItems(snapshot, span, matcher.rank(snapshot.annotations.slice(span.start, span.end), 50));
+    const query = snapshot.annotations.slice(span.start, span.end);
+    return completionItems(snapshot, span, matcher.rank(query, 50, rankOptions(snapshot, matcher, this.indexer.ready(snapshot.corpus.root), query)));
   }
 
   /** Label and ref values of a sidecar's entities, from its corpus's labels and knowledge base. */
@@ -451,7 +474,19 @@ export class HashiyaServer {
     const span = completionSpan(snapshot, start, end);
     const matcher = await this.ensureMatcher(snapshot.corpus);
     if (!span || !matcher) return [];
-    return matcher.rank(snapshot.annotations.slice(span.start, span.end), params.limit ?? 30).map((c) => ({ ...c, range: snapshot.toRange(candidateStart(snapshot, span, c), span.end) }));
+    const query = snapshot.annotations.slice(span.start, span.end);
+    return matcher.rank(query, params.limit ?? 30, rankOptions(snapshot, matcher, this.indexer.ready(snapshot.corpus.root), query)).map((c) => ({ ...c, range: snapshot.toRange(candidateStart(snapshot, span, c), span.end) }));
+  }
+
+  /** The refs a span may stand for, the corpus's first, with the context's choice and whether it decides. */
+  async refChoices(params: RefChoicesParams): Promise<RefChoicesResult> {
+    const session = await this.requireSession(params?.textDocument?.uri);
+    const snapshot = await session.settled();
+    const { start, end } = checkRange(snapshot, params.range, false);
+    const label = params.label === undefined ? undefined : checkLabel(snapshot.corpus, params.label);
+    const matcher = await this.ensureMatcher(snapshot.corpus);
+    if (!matcher) return { text: snapshot.annotations.slice(start, end), choices: [], preselect: -1, decisive: false };
+    return refChoices(snapshot, matcher, await this.indexer.index(snapshot.corpus), start, end, label);
   }
 
   /** Every occurrence of the entity at the cursor across the corpus: same ref, or same label and text. */

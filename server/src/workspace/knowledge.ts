@@ -2,6 +2,9 @@
 // The server asks it for matches in a text and for ranked candidates for a span; how it matches is the core's.
 import type { CorpusConfig } from '../core/corpus/config';
 import type { EntityIndex } from '../core/corpus/entityIndex';
+import type { KbEntry } from '../core/gazetteer/entries';
+import type { RefChoice } from '../core/gazetteer/candidates';
+import type { RankOptions } from '../core/gazetteer/rank';
 import type { CodePointIndex } from '../core/text/codePoints';
 import type { KbCandidate, RankedCandidate } from './suggestionTypes';
 
@@ -13,8 +16,14 @@ export interface TextMatcher {
    * matches of the old text. Only the edited lines are scanned again.
    */
   rematch(previous: readonly KbCandidate[], oldIndex: CodePointIndex, newText: string, newIndex: CodePointIndex, edit: { start: number; end: number; inserted: string }): KbCandidate[];
-  /** Candidates for a span of text, best first. */
-  rank(query: string, limit: number): RankedCandidate[];
+  /** Candidates for a span of text, best first; the article's country and the corpus's refs rank first among equals. */
+  rank(query: string, limit: number, options?: RankOptions): RankedCandidate[];
+  /** The same candidates with what tells them apart (kind, place, population), one per label and ref. */
+  choices(query: string, limit: number, options?: RankOptions): RefChoice[];
+  /** Everything the knowledge base knows of a ref (kind, country, governorate, …). */
+  entry(ref: string): KbEntry | undefined;
+  /** The normalised key of a surface form: forms with one key are one name. */
+  keyOf(text: string): string;
   /** What the knowledge base says about a ref, for hover. */
   describe(ref: string): { name?: string; description?: string; source: string } | undefined;
 }

@@ -4,7 +4,9 @@ import type { CorpusConfig } from '../core/corpus/config';
 import type { EntityIndex } from '../core/corpus/entityIndex';
 import type { Candidate, GazetteerMatcher } from '../core/gazetteer/matcher';
 import { buildMatcher, corpusMemoryEntries, loadMatcher } from '../core/gazetteer/load';
-import { prepareRanking, rankEntries } from '../core/gazetteer/rank';
+import { rankChoices, type RefChoice } from '../core/gazetteer/candidates';
+import type { KbEntry } from '../core/gazetteer/entries';
+import { prepareRanking, type RankOptions } from '../core/gazetteer/rank';
 import { editRegion, spliceMatches } from '../core/gazetteer/rematch';
 import type { KnowledgeProvider, TextMatcher } from './knowledge';
 import type { KbCandidate, RankedCandidate } from './suggestionTypes';
@@ -46,22 +48,28 @@ class CorpusKnowledge implements TextMatcher {
     return spliceMatches(previous, region, fresh);
   }
 
-  rank(query: string, limit: number): RankedCandidate[] {
-    const ranked = [...rankEntries(this.memory, query, limit), ...rankEntries(this.fixed, query, limit)].sort((a, b) => b.score - a.score);
-    const seen = new Set<string>();
-    const out: RankedCandidate[] = [];
-    for (const r of ranked) {
-      const key = `${r.entry.label}|${r.entry.ref || r.entry.names[0]}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const c: RankedCandidate = { label: r.entry.label, name: r.entry.names[0], source: r.entry.source, score: r.score, match: r.match };
-      if (r.entry.ref) c.ref = r.entry.ref;
-      if (r.entry.description) c.description = r.entry.description;
-      if (r.prefix) c.prefix = r.prefix;
-      out.push(c);
-      if (out.length >= limit) break;
-    }
-    return out;
+  rank(query: string, limit: number, options: RankOptions = {}): RankedCandidate[] {
+    return this.choices(query, limit, options).map((choice) => {
+      const c: RankedCandidate = { label: choice.label, name: choice.name, source: choice.sources[0] ?? 'builtin', score: choice.score, match: choice.match };
+      if (choice.ref) c.ref = choice.ref;
+      if (choice.description) c.description = choice.description;
+      if (choice.prefix) c.prefix = choice.prefix;
+      if (choice.detail) c.detail = choice.detail;
+      return c;
+    });
+  }
+
+  /** One choice per label and ref whichever sources offer it (corpus memory and the gazetteers), best first. */
+  choices(query: string, limit: number, options: RankOptions = {}): RefChoice[] {
+    return rankChoices([this.memory, this.fixed], query, limit, options);
+  }
+
+  entry(ref: string): KbEntry | undefined {
+    return this.fixed.entryByRef(ref) ?? this.memory.entryByRef(ref);
+  }
+
+  keyOf(text: string): string {
+    return this.fixed.keyOf(text);
   }
 
   describe(ref: string): { name?: string; description?: string; source: string } | undefined {

@@ -25,4 +25,6 @@ export interface RankedCandidate {
   match: string;
   /** UTF-16 units at the start of the query that are a proclitic, not part of the name. */
   prefix?: number;
+  /** What tells it apart from others of its name: "city · Baghdad · IQ · pop. 7,216,000". */
+  detail?: string;
 }

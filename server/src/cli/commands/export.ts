@@ -75,7 +75,7 @@ Offsets in JSON formats and brat are code points (as Python counts).
 
 options:
   --scheme iob2|bioes          tagging scheme of conll and hf-jsonl (default iob2)
-  --status LIST                statuses to export, e.g. done,reviewed (default: all but todo)
+  --status LIST                statuses to export, e.g. done,reviewed (default: done,reviewed)
   --split 80,10,10             train/dev/test percentages by document (or 90,10: train/test); PATH is then a
                                folder with train.EXT, dev.EXT, test.EXT. A document's part depends only on
                                --seed and its path, so adding documents never moves the others.

@@ -15,9 +15,16 @@ export interface Occurrences {
 
 export class EntityIndex {
   private readonly byArticle = new Map<string, readonly Entity[]>();
+  private changes = 0;
+
+  /** Counts the changes: what is derived from the index (usage by surface form) is kept until it moves on. */
+  get generation(): number {
+    return this.changes;
+  }
 
   /** Replaces what is known of one article (an empty list or undefined forgets it). */
   set(article: string, entities: readonly Entity[] | undefined): void {
+    this.changes++;
     if (!entities || entities.length === 0) this.byArticle.delete(article);
     else this.byArticle.set(article, entities);
   }

@@ -17,6 +17,7 @@ import { articleBytes, sha256Hex } from '../text/hash';
 import { parseSidecar } from '../sidecar/parse';
 import { isSidecarPath, sidecarPathFor } from '../sidecar/store';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../sidecar/types';
+import { DEFAULT_EXPORT_STATUSES } from '../../../../common/documentStatus';
 import { type LabelSelection, parseLabelSelection, selectLabel } from './entities';
 import { bratAnnotations, bratConfig } from './formats/brat';
 import { conllDocument } from './formats/conll';
@@ -257,7 +258,7 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
   const flat = FLAT_FORMATS.has(format);
   const nested = flat ? (options.nested ?? 'outer') : undefined;
   const clitics = options.clitics ?? 'boundary';
-  const statuses = options.status ?? DOCUMENT_STATUSES.filter((s) => s !== 'todo');
+  const statuses = options.status ?? [...DEFAULT_EXPORT_STATUSES];
   let selection: LabelSelection | undefined;
   let split: SplitSpec | undefined;
   try {
@@ -344,9 +345,11 @@ export async function exportCorpus(options: ExportOptions, hooks: ExportHooks = 
 
   // Staging folder beside the target.
   const layout = targetLayout(options, split);
-  const insideRoot = !path.relative(root, layout.out).startsWith('..') && !path.isAbsolute(path.relative(root, layout.out));
-  if (format === 'brat' && insideRoot && !path.basename(layout.out).startsWith('.')) {
-    throw new ExportError(`${options.out} is inside the corpus: its brat .txt files would become articles of the corpus; write it elsewhere`);
+  // Nothing is written inside the corpus: brat's .txt files would become articles, a train.txt would too, and any
+  // other output would be indexed, searched and committed with the annotations (also through a symlink).
+  const insideRoot = isInside(root, layout.out) || path.resolve(layout.out) === root;
+  if (insideRoot || (await containedRealPath(root, layout.out))) {
+    throw new ExportError(`${options.out} is inside the corpus ${root}: training data written there would be read as part of the corpus; write the export to a folder outside it`);
   }
   await refuseCorpusFiles(root, config, layout, split ? split.names : ['all']);
   await fs.mkdir(path.dirname(layout.out), { recursive: true });
