@@ -93,8 +93,12 @@ suite('Corpus view, Compare with HEAD, agreement', () => {
     await vscode.commands.executeCommand('hashiya.corpus.focus');
     const [corpus] = await waitFor('the indexed corpus in the tree', async () => {
       const top = await children();
-      return top.length === 1 && top[0].summary?.complete ? top : undefined;
-    }, 30_000);
+      // Complete, and holding the article this suite wrote just before (file events reach the server a moment later).
+      return top.length === 1 && top[0].summary?.complete && top[0].summary.total === countArticles(root) ? top : undefined;
+    }, 30_000).catch(async (error) => {
+      const top = await children();
+      throw new Error(`${(error as Error).message}: the tree's summary ${JSON.stringify(top[0]?.summary)} against ${countArticles(root)} articles on disk`);
+    });
     assert.equal(corpus.summary!.root, root);
     assert.equal(corpus.summary!.total, countArticles(root), 'every article of the workspace');
     assert.equal(corpus.summary!.git, true);
