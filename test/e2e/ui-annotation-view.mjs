@@ -14,12 +14,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, workbenchUrl } from './harness/browser.mjs';
 import { copySamples, createRunDir, repoRoot, runLayout, seedSettings, startCodeServer } from './harness/code-server.mjs';
-import { loadAverage, openViewTimed, scrollFrameTimes, viewFrames, waitForBoxes, wikifaneArticle } from './harness/annotationView.mjs';
+import { loadAverage, openByName as openFile, openViewTimed, scrollFrameTimes, viewFrames, waitForBoxes, wikifaneArticle } from './harness/annotationView.mjs';
 import { measureSettled, rtlOrderInPage } from './harness/rtlOrder.mjs';
 
 const SEED = 'dhi-qar-convoy-2020-07-22';
-/** A generous bound for the open time in this check (the machine is shared); bench/annotationView.bench.ts reports the figure against 300 ms. */
-const OPEN_BOUND_MS = 3000;
+/**
+ * Generous bounds for the open time in this check (the machine is shared; bench/annotationView.bench.ts reports
+ * the figures against 300 ms): from the command to boxes on screen, and the part of it after VS Code has started
+ * the webview (the page script running): the article sent and its first screen laid out — what the view decides.
+ */
+const OPEN_BOUND_MS = 10_000;
+const AFTER_START_UP_BOUND_MS = 1500;
+
+function assertOpenTimes(opened) {
+  const afterStartUp = Number(opened.timeline.firstScreenMs) - Number(opened.timeline.scriptStartMs);
+  if (opened.polledMs > OPEN_BOUND_MS) throw new Error(`${opened.polledMs} ms to the first boxes`);
+  if (!(afterStartUp <= AFTER_START_UP_BOUND_MS)) throw new Error(`${afterStartUp} ms from the page running to its first screen`);
+}
 const checks = [];
 let page;
 async function check(name, run) {
@@ -35,16 +46,7 @@ async function check(name, run) {
   }
 }
 
-async function openByName(name, text) {
-  await page.keyboard.press('Escape');
-  for (let i = 0; i < 20 && !(await page.locator('.quick-input-widget input').isVisible()); i++) {
-    await page.keyboard.press('Control+P');
-    await page.waitForTimeout(250);
-  }
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
-  await page.locator('.monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout: 30_000 });
-}
+const openByName = (name, text) => openFile(page, name, text);
 
 /** The frame of an annotation view with article lines (webviews are nested iframes). */
 async function viewFrame(timeout = 30_000) {
@@ -74,9 +76,8 @@ async function until(what, probe, timeout = 15_000) {
 
 /** Page coordinates of the first and last letter of `words` in line `line` of the view (scrolled into sight). */
 async function lettersOf(frame, line, words) {
+  await showLine(frame, line);
   const boxes = await frame.evaluate(({ line, w }) => {
-    const p = document.querySelector(`#article p[data-line="${line}"]`);
-    p?.scrollIntoView({ block: 'center' });
     for (const span of document.querySelectorAll(`#article p[data-line="${line}"] .text`)) {
       const node = span.firstChild;
       const at = node?.nodeValue?.indexOf(w) ?? -1;
@@ -98,6 +99,12 @@ async function lettersOf(frame, line, words) {
   return { first: at(boxes.first), last: at(boxes.last) };
 }
 
+/** Scrolls line `line` of the view to the middle of the screen and waits until its paragraph is filled in. */
+async function showLine(frame, line) {
+  await frame.evaluate((line) => document.querySelector(`#article p[data-line="${line}"]`)?.scrollIntoView({ block: 'center' }), line);
+  await frame.waitForFunction((line) => document.querySelector(`#article p[data-line="${line}"]:not(.pending) .text`), line, { timeout: 10_000 });
+}
+
 /** A click just inside the right edge of the first letter of `words`: the caret before it (right to left). */
 async function caretBefore(frame, line, words) {
   const { first } = await lettersOf(frame, line, words);
@@ -106,9 +113,9 @@ async function caretBefore(frame, line, words) {
 
 /** The height of one line box of paragraph `line`: its height over the rows its letters sit on. */
 async function lineBoxHeight(frame, line) {
+  await showLine(frame, line);
   return frame.evaluate((line) => {
     const p = document.querySelector(`#article p[data-line="${line}"]`);
-    p.scrollIntoView({ block: 'center' });
     const rows = new Set();
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
@@ -165,14 +172,14 @@ try {
     await openByName(`${SEED}.txt`, 'قالت مصادر');
     await page.locator('.statusbar-item', { hasText: '36 entities' }).first().waitFor({ timeout: 30_000 });
   });
-  await check(`the editor title bar button opens the annotation view beside the editor, entity boxes on screen within ${OPEN_BOUND_MS} ms`, async () => {
+  await check(`the editor title bar button opens the annotation view beside the editor, entity boxes on screen within ${OPEN_BOUND_MS} ms (${AFTER_START_UP_BOUND_MS} ms after the webview started)`, async () => {
     const started = Date.now();
     await page.locator('.editor-actions [aria-label*="Open Annotation View"]').first().click();
     const opened = await waitForBoxes(page, started);
     frame = opened.frame;
     const t = opened.timeline;
     console.log(`    seed: boxes on screen ${opened.polledMs} ms after the click (polled); from the command: page script running at ${t.scriptStartMs} ms (webview start-up), first screen's message there at ${t.openMessageMs} ms, painted at ${t.firstScreenMs} ms (${t.openInPageMs} ms of it in the page, ${t.boxesOnFirstScreen} boxes); load average ${loadAverage()}`);
-    if (opened.polledMs > OPEN_BOUND_MS) throw new Error(`${opened.polledMs} ms to the first boxes`);
+    assertOpenTimes(opened);
     const dirs = await frame.evaluate(() => [...document.querySelectorAll('#article p:not(.pending)')].map((p) => p.dir));
     if (dirs.length === 0 || !dirs.every((d) => d === 'rtl')) throw new Error(`paragraph directions: ${dirs.join(',')}`);
     await page.waitForTimeout(500);
@@ -260,6 +267,7 @@ try {
   await check('a new annotation of «بغداد» by keyboard offers the city and the governorate with their descriptions; the one chosen is its ref in the sidecar', async () => {
     const at = [...seedText].join('').indexOf('في بغداد') + 3;
     // The seed annotates it (the city): removed first with Delete on its box.
+    await showLine(frame, 9);
     await frame.locator('#article p[data-line="9"] .mark.entity', { hasText: 'بغداد' }).first().click();
     await page.keyboard.press('Delete');
     await until('the entity removed from the sidecar', () => !sidecarOf(workspace, SEED).entities.some((e) => e.start === at && e.label === 'LOC'));
@@ -272,6 +280,7 @@ try {
   });
   await check('C on the «بغداد» box of «ببغداد» offers its references; the governorate chosen replaces the city in the sidecar', async () => {
     const at = [...seedText].join('').indexOf('ببغداد') + 1;
+    await showLine(frame, 1);
     await frame.locator('#article p[data-line="1"] .mark.entity', { hasText: 'بغداد' }).first().click();
     await page.keyboard.press('c');
     await pickGovernorate();
@@ -325,7 +334,7 @@ try {
     const height = await lineBoxHeight(frame, 0);
     if (Math.abs(height - lineHeightAfter) > 1) throw new Error(`line box ${height} px after the reload, ${lineHeightAfter} px before`);
   });
-  await check(`a 1 MB article of WikiFANE text (${bigLines} lines) shows boxes within ${OPEN_BOUND_MS} ms of the command, reads right to left on its first screen, scrolls`, async () => {
+  await check(`a 1 MB article of WikiFANE text (${bigLines} lines) shows boxes within ${OPEN_BOUND_MS} ms of the command (${AFTER_START_UP_BOUND_MS} ms after the webview started), reads right to left on its first screen, scrolls`, async () => {
     await page.keyboard.press('Escape');
     await page.locator('.part.editor .tabs-container .tab', { hasText: `${SEED}.txt` }).first().click();
     await openByName('wikifane-1mb.txt', big.slice(0, 12));
@@ -334,11 +343,11 @@ try {
     await page.waitForTimeout(1000);
     const opened = await openViewTimed(page, { before: await viewFrames(page) });
     const bigFrame = opened.frame;
-    await bigFrame.waitForFunction(() => document.body.dataset.wholeAtMs !== undefined, undefined, { timeout: 60_000 });
+    await bigFrame.waitForFunction(() => document.body.dataset.wholeAtMs !== undefined && document.body.dataset.placeholdersDone, undefined, { timeout: 60_000 });
     const t = await bigFrame.evaluate(() => ({ ...document.body.dataset, paragraphs: document.querySelectorAll('#article p').length, shown: document.querySelectorAll('#article p:not(.pending)').length }));
     console.log(`    1 MB: boxes on screen ${opened.polledMs} ms after the click (polled); from the command: page script running at ${t.scriptStartMs} ms (webview start-up), first screen's message there at ${t.openMessageMs} ms, painted at ${t.firstScreenMs} ms (${t.openInPageMs} ms in the page, ${t.boxesOnFirstScreen} boxes); the whole text there ${t.wholeAtMs} ms after the command (${t.wholeInPageMs} ms in the page); ${t.paragraphs} paragraphs, ${t.shown} of them filled; load average ${loadAverage()}`);
     await page.screenshot({ path: path.join(repoRoot, 'test/artifacts/annotation-view-1mb.png') });
-    if (opened.polledMs > OPEN_BOUND_MS) throw new Error(`${opened.polledMs} ms to the first boxes`);
+    assertOpenTimes(opened);
     if (t.paragraphs !== bigLines) throw new Error(`${t.paragraphs} paragraphs for ${bigLines} lines`);
     const order = await measureSettled(bigFrame, '#article p:not(.pending)');
     console.log(`    1 MB first screen: ${order.rows} paragraphs, ${order.letterPairs} letter pairs, ${order.wordPairs} word pairs, ${order.inversions} inversions`);

@@ -130,3 +130,24 @@ export function loadAverage() {
     return 'unknown';
   }
 }
+
+/** Opens a file of the workspace by name with Quick Open and waits for its text in an editor. */
+export async function openByName(page, name, text) {
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 20 && !(await page.locator('.quick-input-widget input').isVisible()); i++) {
+    await page.keyboard.press('Control+P');
+    await page.waitForTimeout(250);
+  }
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await page.locator('.monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout: 30_000 });
+}
+
+/** Runs a command of the palette by its title. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}

@@ -1,13 +1,17 @@
 // The article as one paragraph per line, of which only those on or near the screen hold their text and boxes:
 // the others are empty placeholders as tall as the paragraph was when last shown, or as estimated from the
-// line's length (characters per row measured on the paragraphs shown). A 1 MB article thus costs a few thousand
-// empty elements at open, its first screen is filled at once, and scrolling fills what comes near and empties
-// what goes far, so the page never lays out the whole article. Chromium's scroll anchoring keeps the words on
+// line's length (characters per row measured on the paragraphs shown). Even the placeholders are made in chunks
+// after the first screen is painted (a spacer below stands for those not made yet), so a 1 MB article's first
+// screen costs a few hundred elements; scrolling fills what comes near and empties what goes far, so the page
+// never lays out the whole article. Chromium's scroll anchoring keeps the words on
 // screen in place when a placeholder above them turns out taller or shorter than estimated.
 // @ts-check
 
 /** How far beyond the screen paragraphs are filled (and kept), as a margin of the observer. */
 const MARGIN = '150% 0px';
+/** Placeholders made before the first screen, and per chunk after it. */
+const FIRST_PLACEHOLDERS = 400;
+const CHUNK = 1000;
 
 export class Paragraphs {
   /**
@@ -25,6 +29,13 @@ export class Paragraphs {
     /** @type {Set<HTMLElement>} */
     this.waiting = new Set();
     this.charWidth = 0;
+    /** How many lines have their placeholder (the first ones); `rest` stands for the others. */
+    this.made = 0;
+    this.generation = 0;
+    this.rest = document.createElement('div');
+    this.rest.id = 'article-rest';
+    this.rest.setAttribute('aria-hidden', 'true');
+    article.insertAdjacentElement('afterend', this.rest);
     // The page's own document as the root: a margin on the implicit root is ignored inside an iframe (and the
     // view is one), so paragraphs would be filled only once on screen.
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { root: document, rootMargin: MARGIN });
@@ -35,17 +46,49 @@ export class Paragraphs {
     return /** @type {any} */ (this.article.children);
   }
 
-  /** Placeholders for `lengths.length` lines, then the first screen filled at once. */
+  /** Placeholders for the first lines of `lengths`, the first screen filled at once, the other placeholders later. */
   reset(lengths) {
     this.observer.disconnect();
     this.waiting.clear();
     this.lengths = lengths.slice();
+    this.article.replaceChildren();
+    this.made = 0;
+    const generation = ++this.generation;
+    this.materialise(Math.min(lengths.length, FIRST_PLACEHOLDERS));
+    this.fillFirstScreen();
+    const step = () => {
+      if (generation !== this.generation) return;
+      if (this.made >= this.lengths.length) {
+        document.body.dataset.placeholdersDone = '1';
+        return;
+      }
+      this.materialise(Math.min(this.lengths.length, this.made + CHUNK));
+      setTimeout(step, 0);
+    };
+    requestAnimationFrame(() => setTimeout(step, 0));
+  }
+
+  /** Makes the placeholders of lines up to `upTo` (exclusive), observed, and sizes the spacer for the others. */
+  materialise(upTo) {
+    if (upTo <= this.made) return;
     const metrics = this.metrics();
     const fragment = document.createDocumentFragment();
-    for (let i = 0; i < lengths.length; i++) fragment.appendChild(this.placeholder(i, metrics));
-    this.article.replaceChildren(fragment);
-    this.fillFirstScreen();
-    for (const p of this.all) this.observer.observe(p);
+    const made = [];
+    for (let i = this.made; i < upTo; i++) {
+      const p = this.placeholder(i, metrics);
+      fragment.appendChild(p);
+      made.push(p);
+    }
+    this.article.appendChild(fragment);
+    for (const p of made) this.observer.observe(p);
+    this.made = upTo;
+    this.sizeRest(metrics);
+  }
+
+  sizeRest(metrics) {
+    let height = 0;
+    for (let i = this.made; i < this.lengths.length; i++) height += this.estimate(this.lengths[i], metrics) + metrics.margin;
+    this.rest.style.height = `${height}px`;
   }
 
   placeholder(line, metrics) {
@@ -60,17 +103,14 @@ export class Paragraphs {
   fillFirstScreen() {
     const top = window.scrollY - this.article.offsetTop;
     const bottom = top + window.innerHeight * 1.2;
+    const { margin } = this.metrics();
     let y = 0;
     for (const p of this.all) {
-      const h = p.classList.contains('pending') ? parseFloat(p.style.height) || 0 : p.offsetHeight;
+      const h = parseFloat(p.style.height) || 0;
       if (y + h >= top) this.fill(p);
-      y += h + this.marginPx();
+      y += h + margin;
       if (y > bottom) break;
     }
-  }
-
-  marginPx() {
-    return parseFloat(getComputedStyle(this.article).fontSize) * 0.6;
   }
 
   /**
@@ -85,6 +125,7 @@ export class Paragraphs {
       lineHeight: Number.isFinite(lineHeight) ? lineHeight : fontSize * 2.6,
       width: Math.max(100, this.article.clientWidth),
       charWidth: this.charWidth || fontSize * 0.42,
+      margin: fontSize * 0.6,
     };
   }
 
@@ -107,6 +148,7 @@ export class Paragraphs {
   }
 
   fillLine(line) {
+    if (line >= this.made) this.materialise(Math.min(this.lengths.length, line + 1));
     const p = this.all[line];
     this.fill(p);
     return p;
@@ -143,6 +185,7 @@ export class Paragraphs {
    * paragraph from there on renumbered (a shown one is rendered again: its text spans name their line).
    */
   splice(first, added, lengths) {
+    this.materialise(this.lengths.length);
     this.lengths = lengths.slice();
     const all = this.all;
     if (added > 0) {
@@ -173,6 +216,7 @@ export class Paragraphs {
       p.dataset.line = String(i);
       /** @type {any} */ (p).signature = undefined;
     }
+    this.made = all.length;
   }
 
   /**
@@ -196,6 +240,7 @@ export class Paragraphs {
     }
     if (chars > 200) this.charWidth = rowsWidth / chars;
     const metrics = this.metrics();
+    this.sizeRest(metrics);
     for (const p of this.all) if (p.classList.contains('pending') && (remeasured || !p.dataset.measured)) p.style.height = `${this.estimate(this.lengths[Number(p.dataset.line)] ?? 0, metrics)}px`;
   }
 }
