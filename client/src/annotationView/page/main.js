@@ -9,7 +9,7 @@ import { applyStateDelta } from '../../../../common/stateDelta';
 import { applyTextChanges, splitLines } from './lines';
 import { fillParagraph, marksByLine, signature } from './marks';
 import { Paragraphs } from './paragraphs';
-import { domPoint, nextWordBoundary, wordsOf } from './wordSelection';
+import { nextWordBoundary, wordsOf } from './wordSelection';
 
 const vscode = acquireVsCodeApi();
 const article = /** @type {HTMLElement} */ (document.getElementById('article'));
@@ -324,6 +324,17 @@ function pick(key) {
 }
 
 // ---- keyboard selection ---------------------------------------------------------------------------------------------
+
+/** The DOM point of a line's character in a shown paragraph (text spans carry their line and start). */
+function domPoint(p, character) {
+  for (const span of p.querySelectorAll('.text')) {
+    const start = Number(/** @type {HTMLElement} */ (span).dataset.start);
+    const node = span.firstChild;
+    const length = node?.nodeValue?.length ?? 0;
+    if (node && character >= start && character <= start + length) return { node, offset: character - start };
+  }
+  return undefined;
+}
 
 /** Where a keyboard selection starts: the caret or the box with the focus, else the first word on screen. */
 function selectionStart() {
