@@ -273,15 +273,16 @@ try {
   // بغداد is two entries of the built-in knowledge base (data/builtin/places.jsonl): the capital (geonames:98182,
   // the seed's ref) and the governorate (geonames:98180).
   const GOVERNORATE = 'geonames:98180';
+  const CITY = 'geonames:98182';
   const pickGovernorate = async () => {
     await frame.locator('#picker:not([hidden]) [role="option"]', { hasText: 'governorate' }).first().waitFor({ timeout: 10_000 });
     const options = await frame.locator('#picker [role="option"]').allInnerTexts();
     const option = options.find((o) => o.includes('governorate') && o.includes(GOVERNORATE));
-    const cities = options.filter((o) => o.includes('population'));
+    const cities = options.filter((o) => o.includes(CITY));
     if (!option || cities.length === 0) throw new Error(`reference choices: ${options.join(' | ')}`);
     await page.keyboard.press(option.trim().split(/\s+/)[0]);
   };
-  await check('a new annotation of «بغداد» by keyboard offers the city and the governorate with their descriptions; the one chosen is its ref in the sidecar', async () => {
+  await check('a new annotation of «بغداد» by keyboard offers the city and the governorate with their descriptions (as the server ranks them); the one chosen is its ref in the sidecar', async () => {
     const at = [...seedText].join('').indexOf('في بغداد') + 3;
     // The seed annotates it (the city): removed first with Delete on its box.
     await clickBox(frame, 9, 'بغداد');
