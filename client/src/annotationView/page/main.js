@@ -55,8 +55,17 @@ const paragraphs = new Paragraphs(article, {
   },
 });
 
+/** The last messages each way, by type (read by the end-to-end checks when one fails). */
+const traffic = /** @type {string[]} */ ([]);
+function logTraffic(entry) {
+  traffic.push(entry);
+  if (traffic.length > 40) traffic.shift();
+  document.body.dataset.traffic = traffic.join(' ');
+}
+
 window.addEventListener('message', (event) => {
   const message = event.data;
+  logTraffic(`<${message.type}`);
   switch (message.type) {
     case 'open':
       return openArticle(message);
@@ -83,6 +92,7 @@ window.addEventListener('message', (event) => {
 });
 
 function post(message) {
+  logTraffic(`>${message.type}`);
   vscode.postMessage(message);
 }
 
