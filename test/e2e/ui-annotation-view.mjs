@@ -42,7 +42,7 @@ async function check(name, run) {
     checks.push({ name, ok: false });
     const picture = path.join(repoRoot, `test/artifacts/ui-view-failed-${checks.length}.png`);
     await page?.screenshot({ path: picture }).catch(() => {});
-    console.log(`  ✖ ${name}: ${error.message.split('\n')[0]} (screenshot ${path.relative(repoRoot, picture)})`);
+    console.log(`  ✖ ${name}: ${error.message.split('\n').find((l) => l.trim()) ?? ''} (screenshot ${path.relative(repoRoot, picture)})`);
   }
 }
 
@@ -305,7 +305,7 @@ try {
     if (focusedBox.text !== 'بغداد' || focusedBox.line !== '1') {
       const traffic = await frame.evaluate(() => document.body.dataset.traffic);
       const picker = await frame.evaluate(() => (document.getElementById('picker').hidden ? 'hidden' : document.getElementById('picker').textContent));
-      throw new Error(`the click focused «${focusedBox.text?.slice(0, 40)}» (line ${focusedBox.line}, scrollY ${focusedBox.scrollY}); picker: ${picker}; messages: ${traffic}`);
+      throw new Error(`the click focused «${focusedBox.text?.trim().slice(0, 40)}» (line ${focusedBox.line}, scrollY ${focusedBox.scrollY}); picker: ${picker}; messages: ${traffic}`);
     }
     await page.keyboard.press('c');
     await pickGovernorate({ described: false });

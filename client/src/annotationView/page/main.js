@@ -409,11 +409,25 @@ function focusMark(mark) {
   }
 }
 
-/** After a change, focus the first pending suggestion at or after the one that had the focus. */
+/**
+ * After a change: the suggestion that had the focus keeps it where it is, without moving the view (the annotator
+ * may have scrolled away); once it is gone (accepted, rejected) the focus goes to the next pending one.
+ */
 function restoreFocus() {
   if (!focused) return;
   const list = suggestionsInOrder();
   const at = /** @type {any} */ (focused);
+  const same = list.find((s) => s.line === at.line && s.start === at.start && s.end === at.end && s.label === at.label);
+  if (same) {
+    focused = same;
+    const p = paragraphs.all[same.line];
+    const box = p && !p.classList.contains('pending') ? p.querySelector(`.mark.suggestion[data-index="${same.index}"]`) : null;
+    if (box && !box.classList.contains('focused')) {
+      article.querySelectorAll('.mark.focused').forEach((e) => e.classList.remove('focused'));
+      box.classList.add('focused');
+    }
+    return;
+  }
   const next = list.find((s) => s.line > at.line || (s.line === at.line && s.start >= at.start));
   focusMark(next || list[list.length - 1]);
 }
