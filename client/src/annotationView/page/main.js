@@ -79,7 +79,7 @@ window.addEventListener('message', (event) => {
     case 'labels':
       return setLabelStyle(message.css);
     case 'cursor':
-      return showCursor(message.line);
+      return showCursor(message.line, message.character);
     case 'refChoices':
       return showRefChoices(message);
     case 'settings':
@@ -187,8 +187,14 @@ function setLabelStyle(css) {
   style.textContent = css;
 }
 
+/** Where the text editor's cursor was last shown (the same place again does not scroll the view back to it). */
+let cursorAt = '';
+
 /** The text editor's cursor line: scrolled into sight and marked, without taking the focus. */
-function showCursor(lineNo) {
+function showCursor(lineNo, character) {
+  const at = `${lineNo}:${character}`;
+  if (at === cursorAt) return;
+  cursorAt = at;
   article.querySelectorAll('p.cursor-line').forEach((p) => p.classList.remove('cursor-line'));
   const p = paragraphs.fillLine(lineNo);
   if (!p) return;
