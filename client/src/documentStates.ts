@@ -7,6 +7,8 @@ import { applyStateDelta, type DocumentStateDelta } from '../../common/stateDelt
 
 export class DocumentStates implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
+  /** The delta each state was made from, for views that hold the state before it and want the change only. */
+  private readonly deltas = new WeakMap<DocumentState, DocumentStateDelta>();
   private readonly emitter = new vscode.EventEmitter<DocumentState>();
   readonly onDidChange = this.emitter.event;
 
@@ -21,12 +23,18 @@ export class DocumentStates implements vscode.Disposable {
     const held = this.states.get(delta.uri);
     const next = held ? applyStateDelta(held, delta) : undefined;
     if (next) {
+      this.deltas.set(next, delta);
       this.set(next);
       return;
     }
     void this.refetch?.(delta.uri).then((state) => {
       if (state) this.set(state);
     });
+  }
+
+  /** The delta that turned the state before `state` into it (undefined for a state received whole). */
+  deltaTo(state: DocumentState): DocumentStateDelta | undefined {
+    return this.deltas.get(state);
   }
 
   get(uri: vscode.Uri): DocumentState | undefined {

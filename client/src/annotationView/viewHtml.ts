@@ -1,13 +1,20 @@
 // The annotation view's page: a strict Content-Security-Policy (nothing remote; our script and style by nonce
 // only), the label colours of the text editor's marks as CSS per theme kind, and the script that lays the article
-// out right to left (media/annotationView.js).
+// out right to left (dist/annotationView.js, bundled from client/src/annotationView/page/ by esbuild.mjs).
 import * as vscode from 'vscode';
 import type { LabelInfo } from '../../../common/protocol';
 import { confirmedStyle, suggestionStyle } from '../entityStyle';
 
-export function viewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, labels: readonly LabelInfo[]): string {
+export interface PageOptions {
+  /** When the view was asked for (ms since the epoch): the page reports its first screen against it. */
+  openedAt: number;
+  /** hashiya.annotationView.lineHeight: the page's own choice (+/−, kept in its state) wins over it. */
+  lineHeight: number;
+}
+
+export function viewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, labels: readonly LabelInfo[], options: PageOptions): string {
   const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'annotationView.js'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'annotationView.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'annotationView.css'));
   const csp = [
     "default-src 'none'",
@@ -23,13 +30,20 @@ export function viewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, labe
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${style.toString()}">
-<style nonce="${nonce}">${labelCss(labels)}</style>
+<style id="label-style" nonce="${nonce}">${labelCss(labels)}</style>
 <title>Hashiya annotation view</title>
 </head>
-<body>
+<body data-opened-at="${options.openedAt}" data-line-height="${options.lineHeight}">
 <div id="toolbar" role="toolbar" aria-label="Annotation view">
   <span id="summary" role="status" aria-live="polite"></span>
-  <span class="keys" dir="ltr">select text, then 1–9 to label · J/K next/previous suggestion · A accept · R reject · L relabel · Delete remove · Ctrl+Z undo · Ctrl+Shift+Z redo · +/− size</span>
+  <span class="controls" dir="ltr">
+    <button type="button" data-setting="fontSize" data-step="-2" aria-label="Smaller text">A−</button>
+    <button type="button" data-setting="fontSize" data-step="2" aria-label="Larger text">A+</button>
+    <button type="button" data-setting="lineHeight" data-step="-0.2" aria-label="Less line height">↕−</button>
+    <span id="line-height-value" aria-label="Line height"></span>
+    <button type="button" data-setting="lineHeight" data-step="0.2" aria-label="More line height">↕+</button>
+  </span>
+  <span class="keys" dir="ltr">select with the mouse or Shift+←/→, then 1–9 to label · C choose a reference · J/K next/previous suggestion · A accept · R reject · L relabel · Delete remove · Ctrl+Z undo · Ctrl+Shift+Z redo · +/− size · [/] line height</span>
 </div>
 <section id="unresolved" aria-label="Unresolved annotations" hidden></section>
 <main id="article" role="document" aria-label="Article" lang="ar"></main>
@@ -40,7 +54,7 @@ export function viewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, labe
 }
 
 /** One rule per label and theme kind: the same hues and border styles as the text editor's marks. */
-function labelCss(labels: readonly LabelInfo[]): string {
+export function labelCss(labels: readonly LabelInfo[]): string {
   const rules: string[] = [];
   labels.forEach((label, index) => {
     const name = cssString(label.name);
