@@ -312,7 +312,10 @@ export class HashiyaServer {
   /** The whole state, for a client that missed a delta or starts late. */
   async documentState(params: DocumentStateParams): Promise<DocumentState | null> {
     const session = await this.sessionFor(params?.textDocument?.uri);
-    return session ? this.publisher.resend(await session.settledOnDisk()) : null;
+    if (!session) return null;
+    await session.settledOnDisk();
+    // The latest snapshot (edits may have run since the queue settled): it holds every edit not yet sent.
+    return this.publisher.resend(session.snapshot);
   }
 
   /** The server commands behind code actions, completions and the client's own commands. */
