@@ -54,7 +54,7 @@ import { semanticTokenData } from '../features/semanticTokens';
 import { sidecarCompletionItems, sidecarValueSite } from '../features/sidecarCompletion';
 import { openSuggestions } from '../features/suggestions';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import { ArticleSession, type SessionHost } from '../session/articleSession';
+import { ArticleSession, prefetchFiles, type SessionHost } from '../session/articleSession';
 import type { ArticleSnapshot } from '../session/articleSnapshot';
 import { UserError } from '../session/errors';
 import { nodeSessionFiles, type SessionFiles } from '../session/sessionFiles';
@@ -192,12 +192,14 @@ export class HashiyaServer {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return undefined;
     const file = parsed.fsPath;
+    // The article (for its byte order mark) and its sidecar are read while the corpus is located, not after.
+    const reads = prefetchFiles(this.sessionHost.files, file);
     const location = await this.corpora.locate(file);
     if (!location) return undefined;
     const corpus = (await this.corpora.get(location.root)).config;
     const session = new ArticleSession(this.sessionHost, uri, file, corpus);
     this.sessions.set(uri, session);
-    const opened = session.open(text, version).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
+    const opened = session.open(text, version, reads).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
     // The article opens at once with its annotations; the knowledge base (loaded once per corpus) and the corpus
     // index start after it and bring suggestions and corpus counts when ready: neither opening nor typing waits.
     void opened.then(() => {
