@@ -137,3 +137,49 @@ test('typing: the state the client builds from deltas is always the whole state 
     { numRuns: Number(process.env.HASHIYA_FUZZ_SCALE ?? 1) * 25 },
   );
 });
+
+test('a request sent right after keystrokes is answered before their state is sent, and keystrokes that came together are sent as one delta', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hashiya-deltas-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'towns.tsv'), TSV);
+  writeFileSync(path.join(dir, 'hashiya.json'), JSON.stringify({ labels: [{ name: 'LOC', kind: 'location' }, { name: 'ACTOR', kind: 'actor' }], gazetteers: [{ path: 'towns.tsv', format: 'tsv' }], builtinGazetteer: false }));
+  const file = path.join(dir, 'a.txt');
+  writeFileSync(file, START);
+  const uri = URI.file(file).toString();
+  const events: string[] = [];
+  let held: DocumentState | undefined;
+  const server = new HashiyaServer(
+    {
+      publishDiagnostics: () => undefined,
+      sendState: (state) => {
+        held = state;
+        events.push('state');
+      },
+      sendStateDelta: (delta) => {
+        held = applyStateDelta(held!, delta);
+        events.push(`delta ${delta.edits.length} edit(s)`);
+      },
+      refreshSemanticTokens: () => undefined,
+      log: () => undefined,
+    },
+    new GazetteerKnowledge(),
+    nodeSessionFiles,
+    { find: async () => undefined, remember: async () => undefined },
+  );
+  server.setWorkspaceRoots([URI.file(dir).toString()]);
+  await server.didOpen({ textDocument: { uri, languageId: LANGUAGE_ID, version: 1, text: START } });
+  for (let i = 0; i < 400 && !(held && held.suggestions.length > 0); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.ok(held && held.suggestions.length > 0, 'suggestions arrive');
+  events.length = 0;
+  const at = { line: 0, character: 0 };
+  const typed = [server.didChange({ textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: at }, text: 'و' }] }), server.didChange({ textDocument: { uri, version: 3 }, contentChanges: [{ range: { start: at, end: at }, text: 'ب' }] })];
+  // The hover is on بغداد, which the two letters moved by two characters.
+  const hover = await server.hover({ textDocument: { uri }, position: { line: 0, character: 'زار الوفد '.length + 3 } });
+  events.push('hover answered');
+  await Promise.all(typed);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(hover && JSON.stringify(hover).includes('geonames:98182'), `the hover sees the suggestion at its new place: ${JSON.stringify(hover)}`);
+  assert.deepEqual(events, ['hover answered', 'delta 2 edit(s)']);
+  assert.equal(held!.version, 3);
+  await server.didClose({ textDocument: { uri } });
+});
