@@ -20,7 +20,8 @@ import {
 import { URI } from 'vscode-uri';
 import { type DocumentState, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
 
-export const SERVER = path.join(__dirname, '../../dist/server.js');
+// HASHIYA_SERVER times another build of the server (for example main's, beside a branch's, in one run).
+export const SERVER = process.env.HASHIYA_SERVER ?? path.join(__dirname, '../../dist/server.js');
 
 export class BenchClient {
   readonly connection: ProtocolConnection;

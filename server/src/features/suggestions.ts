@@ -50,22 +50,19 @@ export function pendingSuggestions(candidates: readonly KbCandidate[], entities:
   return out;
 }
 
-/**
- * What the client draws for each suggestion, made once per candidate object: re-matching after a keystroke keeps
- * the objects of the candidates before the edited lines (their text and place are unchanged) and makes new ones
- * for the rest, so a keystroke builds infos only for what moved.
- */
-const infoCache = new WeakMap<KbCandidate, SuggestionInfo>();
+/** What the client draws for a suggestion. */
+export function suggestionInfo(article: ArticleSnapshot, s: KbCandidate): SuggestionInfo {
+  const info: SuggestionInfo = { range: article.toRange(s.start, s.end), start: s.start, end: s.end, label: s.label, text: article.annotations.slice(s.start, s.end), source: s.source };
+  if (s.ref) info.ref = s.ref;
+  if (s.name) info.name = s.name;
+  if (s.description) info.description = s.description;
+  return info;
+}
 
+/**
+ * The infos of every suggestion, for a whole state (the first one of a document, or one a client asks for). After
+ * a keystroke only the changed ones are built (lsp/suggestionDelta.ts), so nothing is cached here.
+ */
 export function suggestionInfos(article: ArticleSnapshot, suggestions: readonly KbCandidate[]): SuggestionInfo[] {
-  return suggestions.map((s) => {
-    const cached = infoCache.get(s);
-    if (cached) return cached;
-    const info: SuggestionInfo = { range: article.toRange(s.start, s.end), start: s.start, end: s.end, label: s.label, text: article.annotations.slice(s.start, s.end), source: s.source };
-    if (s.ref) info.ref = s.ref;
-    if (s.name) info.name = s.name;
-    if (s.description) info.description = s.description;
-    infoCache.set(s, info);
-    return info;
-  });
+  return suggestions.map((s) => suggestionInfo(article, s));
 }

@@ -61,7 +61,7 @@ import { openSuggestions } from '../features/suggestions';
 import { decideSpans, refChoices } from '../features/refChoices';
 import { rankOptions } from '../features/rankOptions';
 import { workspaceSymbols } from '../features/workspaceSymbols';
-import { ArticleSession, type SessionHost } from '../session/articleSession';
+import { ArticleSession, prefetchFiles, type SessionHost } from '../session/articleSession';
 import type { ArticleSnapshot } from '../session/articleSnapshot';
 import { UserError } from '../session/errors';
 import { nodeSessionFiles, type SessionFiles } from '../session/sessionFiles';
@@ -201,12 +201,14 @@ export class HashiyaServer {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return undefined;
     const file = parsed.fsPath;
+    // The article (for its byte order mark) and its sidecar are read while the corpus is located, not after.
+    const reads = prefetchFiles(this.sessionHost.files, file);
     const location = await this.corpora.locate(file);
     if (!location) return undefined;
     const corpus = (await this.corpora.get(location.root)).config;
     const session = new ArticleSession(this.sessionHost, uri, file, corpus);
     this.sessions.set(uri, session);
-    const opened = session.open(text, version).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
+    const opened = session.open(text, version, reads).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
     // The article opens at once with its annotations; the knowledge base (loaded once per corpus) and the corpus
     // index start after it and bring suggestions and corpus counts when ready: neither opening nor typing waits.
     void opened.then(() => {
@@ -332,7 +334,10 @@ export class HashiyaServer {
   /** The whole state, for a client that missed a delta or starts late. */
   async documentState(params: DocumentStateParams): Promise<DocumentState | null> {
     const session = await this.sessionFor(params?.textDocument?.uri);
-    return session ? this.publisher.resend(await session.settledOnDisk()) : null;
+    if (!session) return null;
+    await session.settledOnDisk();
+    // The latest snapshot (edits may have run since the queue settled): it holds every edit not yet sent.
+    return this.publisher.resend(session.snapshot);
   }
 
   /** The server commands behind code actions, completions and the client's own commands. */

@@ -19,7 +19,6 @@ import type { Problem } from '../core/sidecar/problems';
 import { serializeSidecar } from '../core/sidecar/serialize';
 import { sidecarPathFor } from '../core/sidecar/store';
 import type { Entity, Sidecar } from '../core/sidecar/types';
-import { decodeArticle } from '../core/text/codePoints';
 import { articleBytes, sha256Hex } from '../core/text/hash';
 import type { SidecarHealth } from '../../../common/documentStatus';
 import type { StateEdit } from '../../../common/stateDelta';
@@ -144,15 +143,21 @@ export class ArticleSession {
 
   // ---- lifecycle -------------------------------------------------------------------------------------------------
 
-  open(text: string, version: number): Promise<void> {
+  /**
+   * Opens the article with the text the editor holds. `prefetched` are reads of the article and its sidecar that
+   * the caller started before the session existed (while it located the corpus): the open then waits for one round
+   * of file system calls instead of several in a row.
+   */
+  open(text: string, version: number, prefetched?: PrefetchedFiles): Promise<void> {
+    const reads = prefetched ?? prefetchFiles(this.host.files, this.path);
     return this.run(async () => {
       this.version = version;
       this.annotations = DocumentAnnotations.empty(text);
       this.base = this.annotations.clone();
       this.lines = LineIndex.of(text);
-      const bytes = await this.host.files.read(this.path).catch(() => undefined);
-      this.hasBom = bytes !== undefined && decodeArticle(bytes).hasBom;
-      await this.readSidecar();
+      const [head, sidecar] = await Promise.all([reads.article, reads.sidecar]);
+      this.hasBom = head.bytes !== undefined && startsWithBom(head.bytes);
+      await this.readSidecar(sidecar);
       this.rematchAll();
       this.publish();
       // Debris of a writer killed mid-write is removed before this session writes anything. Listing the folder of
@@ -411,15 +416,13 @@ export class ArticleSession {
   }
 
   /** First read at open: the sidecar on disk becomes both ours and the base. */
-  private async readSidecar(): Promise<void> {
-    let content: string | undefined;
-    try {
-      content = await this.readDisk();
-    } catch (error) {
+  private async readSidecar(read: FileRead): Promise<void> {
+    if (read.error) {
       this.health = 'corrupt';
-      this.problems = [{ severity: 'error', message: `cannot read the sidecar: ${(error as Error).message}`, offset: 0, length: 1, code: 'unreadable' }];
+      this.problems = [{ severity: 'error', message: `cannot read the sidecar: ${read.error.message}`, offset: 0, length: 1, code: 'unreadable' }];
       return;
     }
+    const content = read.bytes === undefined ? undefined : new TextDecoder().decode(read.bytes);
     this.diskContent = content;
     if (content === undefined) {
       this.health = 'missing';
@@ -615,6 +618,29 @@ export class ArticleSession {
     this.pendingEdits = [];
     this.host.publish(this.current, edits);
   }
+}
+
+/** A read that already happened: the bytes (undefined: no such file) or why it failed. */
+export interface FileRead {
+  bytes?: Uint8Array;
+  error?: Error;
+}
+
+/** The article's and its sidecar's bytes, read before the session's queue gets to them. */
+export interface PrefetchedFiles {
+  article: Promise<FileRead>;
+  sidecar: Promise<FileRead>;
+}
+
+/** Starts reading an article and its sidecar (never rejects: a failure is kept in the result). */
+export function prefetchFiles(files: SessionFiles, articlePath: string): PrefetchedFiles {
+  const read = (file: string): Promise<FileRead> => files.read(file).then((bytes) => ({ bytes }), (error: Error) => ({ error }));
+  return { article: read(articlePath), sidecar: read(sidecarPathFor(articlePath)) };
+}
+
+/** Whether a file's bytes start with the UTF-8 byte order mark (decoding the whole file is not needed to know). */
+function startsWithBom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** What an annotation change works on. */

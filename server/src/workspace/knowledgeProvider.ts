@@ -21,6 +21,14 @@ function toKb(c: Candidate): KbCandidate {
   return out;
 }
 
+/** A candidate moved by `delta` code points, built with the shape toKb gives it. */
+function shiftKb(c: KbCandidate, delta: number): KbCandidate {
+  const out: KbCandidate = { start: c.start + delta, end: c.end + delta, label: c.label, name: c.name, source: c.source };
+  if (c.ref) out.ref = c.ref;
+  if (c.description) out.description = c.description;
+  return out;
+}
+
 class CorpusKnowledge implements TextMatcher {
   memory: GazetteerMatcher;
   memoryTimer: NodeJS.Timeout | undefined;
@@ -45,7 +53,7 @@ class CorpusKnowledge implements TextMatcher {
       this.fixed.matchRange(newText, newIndex, region.lineStart, region.lineEnd).map(toKb),
       this.memory.matchRange(newText, newIndex, region.lineStart, region.lineEnd).map(toKb),
     );
-    return spliceMatches(previous, region, fresh);
+    return spliceMatches(previous, region, fresh, shiftKb);
   }
 
   rank(query: string, limit: number, options: RankOptions = {}): RankedCandidate[] {

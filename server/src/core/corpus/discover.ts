@@ -19,16 +19,22 @@ export interface CorpusLocation {
  * (inclusive; default the file system root).
  */
 export async function findCorpus(file: string, exists: Exists, stopAt?: string): Promise<CorpusLocation | undefined> {
-  let dir = path.dirname(path.resolve(file));
+  const folders: string[] = [];
   const stop = stopAt ? path.resolve(stopAt) : undefined;
-  for (;;) {
-    if (await exists(path.join(dir, CONFIG_FILE))) return { root: dir, configured: true };
+  for (let dir = path.dirname(path.resolve(file)); ; ) {
+    folders.push(dir);
     const parent = path.dirname(dir);
     if (dir === stop || parent === dir) break;
     dir = parent;
   }
+  // Every folder (and the sidecar) is asked at once, not one after another: opening an article waits for one
+  // round of file system calls, which matters when the disk is busy (a large corpus being indexed). The nearest
+  // configured folder wins, as if they had been asked in order.
   const sidecar = sidecarPathFor(file);
-  if (await exists(sidecar)) return { root: stop ?? path.dirname(path.resolve(file)), configured: false };
+  const [hasSidecar, ...configured] = await Promise.all([exists(sidecar), ...folders.map((dir) => exists(path.join(dir, CONFIG_FILE)))]);
+  const nearest = configured.indexOf(true);
+  if (nearest !== -1) return { root: folders[nearest], configured: true };
+  if (hasSidecar) return { root: stop ?? path.dirname(path.resolve(file)), configured: false };
   return undefined;
 }
 

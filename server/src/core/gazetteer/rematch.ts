@@ -36,15 +36,35 @@ export function editRegion(oldIndex: CodePointIndex, newText: string, newIndex: 
   return { lineStart, lineEnd, oldFrom, oldTo, deltaCp: newIndex.toCodePoint(lineEnd) - oldTo };
 }
 
-/** The matches after an edit: old ones before the region, `fresh` (sorted) in it, old ones after it shifted. */
-export function spliceMatches<T extends { start: number; end: number }>(previous: readonly T[], region: EditRegion, fresh: Iterable<T>): T[] {
-  const out: T[] = [];
+/** A match moved by `delta` code points, as a new object (spread copies, which are slow for thousands). */
+function shiftedCopy<T extends { start: number; end: number }>(c: T, delta: number): T {
+  return { ...c, start: c.start + delta, end: c.end + delta };
+}
+
+/**
+ * The matches after an edit: old ones before the region, `fresh` (sorted) in it, old ones after it shifted.
+ * `shifted` makes the moved copy of a match (a caller that knows the shape of its matches builds it directly,
+ * which is several times faster than a spread over the thousands after an edit in the middle of a long article).
+ */
+export function spliceMatches<T extends { start: number; end: number }>(previous: readonly T[], region: EditRegion, fresh: Iterable<T>, shifted: (match: T, delta: number) => T = shiftedCopy): T[] {
+  // The old matches are sorted by start, and those wholly before the region form a prefix (a match ends before
+  // the next line starts): found by binary search, copied by slice.
+  let lo = 0;
+  let hi = previous.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (previous[mid].start < region.oldFrom) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = previous.slice(0, lo);
   // One by one: a long line can hold more matches than a call takes arguments (push(...list) overflows).
-  for (const c of previous) if (c.end <= region.oldFrom) out.push(c);
   for (const c of fresh) out.push(c);
+  let after = lo;
+  while (after < previous.length && previous[after].start < region.oldTo) after++;
   // Matches after the region are new objects even when their offsets stay (a line break typed in place of a
   // letter moves them to another line): an object that survives an edit is one whose place did not change.
-  for (const c of previous) if (c.start >= region.oldTo) out.push({ ...c, start: c.start + region.deltaCp, end: c.end + region.deltaCp });
+  const delta = region.deltaCp;
+  for (let i = after; i < previous.length; i++) out.push(shifted(previous[i], delta));
   return out;
 }
 
