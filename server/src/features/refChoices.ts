@@ -4,6 +4,7 @@
 // Also the article's country and the corpus's usage of a form, which completion ranks by.
 import type { RefChoiceInfo, RefChoicesResult } from '../../../common/protocol';
 import type { EntityIndex } from '../core/corpus/entityIndex';
+import { articleDateFromPath } from '../core/corpus/articleDate';
 import { articleCountryOf, disambiguate, type ArticlePlace } from '../core/gazetteer/disambiguate';
 import type { RefChoice } from '../core/gazetteer/candidates';
 import type { ArticleSnapshot } from '../session/articleSnapshot';
@@ -104,6 +105,8 @@ export function refChoices(snapshot: ArticleSnapshot, matcher: TextMatcher, inde
   const usage = corpusRefsForForm(index, matcher, text);
   const places = articlePlaces(snapshot, matcher, snapshot.candidates);
   const country = articleCountryOf(places);
+  // An office-holder outside their term at the article's date ranks lower and says so (entryDetails outsideTerm).
+  const date = articleDateFromPath(snapshot.path);
   const found = matcher
     .choices(text, 50, { ...(country ? { country } : {}), corpusRefs: usage })
     .filter((c) => (c.match === 'exact' || c.match === 'proclitic') && c.ref && (label === undefined || c.label === label));
@@ -114,6 +117,7 @@ export function refChoices(snapshot: ArticleSnapshot, matcher: TextMatcher, inde
     articlePlaces: places,
     corpusRefsForForm: usage,
     ...(country ? { articleCountry: country } : {}),
+    ...(date ? { articleDate: date } : {}),
   };
   const decided = disambiguate(found, context);
   const reasons = new Map(decided.scored.map((s) => [s.candidate, s.reasons]));

@@ -53,7 +53,7 @@ import { articlePathFor, isSidecarPath, readFileIfExists } from '../core/sidecar
 import { codeActions, conflictActions, unresolvedActions } from '../features/codeActions';
 import { candidateStart, completionItems, completionSpan } from '../features/completion';
 import { documentSymbols } from '../features/documentSymbols';
-import { hoverFor } from '../features/hover';
+import { hoverFor, termNote } from '../features/hover';
 import { entityLocations } from '../features/locations';
 import { semanticTokenData } from '../features/semanticTokens';
 import { sidecarCompletionItems, sidecarValueSite } from '../features/sidecarCompletion';
@@ -425,13 +425,15 @@ export class HashiyaServer {
     const matcher = this.matchers.get(snapshot.corpus.root);
     if (entity) {
       const kb = entity.ref ? matcher?.describe(entity.ref) : undefined;
-      const subject = { ...entity, ...(kb?.name ? { name: kb.name } : {}), ...(kb?.description ? { description: kb.description } : {}), source: kb ? `${kb.source}; confirmed by an annotator` : 'manual', suggested: false };
+      const note = entity.ref ? termNote(matcher?.entry(entity.ref), snapshot.path) : undefined;
+      const subject = { ...entity, ...(kb?.name ? { name: kb.name } : {}), ...(kb?.description ? { description: kb.description } : {}), ...(note ? { termNote: note } : {}), source: kb ? `${kb.source}; confirmed by an annotator` : 'manual', suggested: false };
       return hoverFor(snapshot, subject, index?.occurrences(entity));
     }
     const suggestion = openSuggestions(snapshot).find((s) => s.start <= offset && offset <= s.end);
     if (!suggestion) return null;
     const text = snapshot.annotations.slice(suggestion.start, suggestion.end);
-    return hoverFor(snapshot, { ...suggestion, text, suggested: true }, index?.occurrences({ ...suggestion, text }));
+    const note = suggestion.ref ? termNote(matcher?.entry(suggestion.ref), snapshot.path) : undefined;
+    return hoverFor(snapshot, { ...suggestion, text, ...(note ? { termNote: note } : {}), suggested: true }, index?.occurrences({ ...suggestion, text }));
   }
 
   async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
