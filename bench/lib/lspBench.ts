@@ -18,7 +18,8 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { type DocumentState, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+import { applyStateDelta } from '../../common/stateDelta';
 
 export const SERVER = path.join(__dirname, '../../dist/server.js');
 
@@ -44,6 +45,15 @@ export class BenchClient {
       this.states.push({ at: performance.now(), state });
       this.wake();
     });
+    // After its first state, the server sends a document's changes as deltas (suggestions that arrive once the
+    // knowledge base is loaded among them): applied to the state held, as the extension does.
+    this.connection.onNotification(DocumentStateDeltaNotification, (delta) => {
+      const held = this.lastState(delta.uri);
+      const next = held ? applyStateDelta(held, delta) : undefined;
+      if (!next) throw new Error(`delta ${delta.fromSeq}->${delta.seq} for ${delta.uri} does not follow the state held (${held?.seq})`);
+      this.states.push({ at: performance.now(), state: next });
+      this.wake();
+    });
     this.connection.onNotification('$/progress', (params: { value?: { kind?: string } }) => {
       const kind = params.value?.kind;
       if (kind === 'begin') this.progressBegun = performance.now();
@@ -55,6 +65,12 @@ export class BenchClient {
     this.connection.onRequest('workspace/configuration', () => []);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
+  }
+
+  /** The latest state held for `uri`. */
+  lastState(uri: string): DocumentState | undefined {
+    for (let i = this.states.length - 1; i >= 0; i--) if (this.states[i].state.uri === uri) return this.states[i].state;
+    return undefined;
   }
 
   private wake(): void {
