@@ -84,7 +84,8 @@ export class BenchClient {
       processId: process.pid,
       rootUri: URI.file(workspace).toString(),
       workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'ws' }],
-      capabilities: { window: { workDoneProgress: true } },
+      // What VS Code's client declares for these: progress, and symbol ranges resolved on demand.
+      capabilities: { window: { workDoneProgress: true }, workspace: { symbol: { resolveSupport: { properties: ['location.range'] } } } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
+  type ClientCapabilities,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -104,12 +105,12 @@ export class LspTestClient {
     waiters.forEach((w) => w());
   }
 
-  async initialize(workspace: string): Promise<unknown> {
+  async initialize(workspace: string, capabilities: ClientCapabilities = {}): Promise<unknown> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: URI.file(workspace).toString(),
       workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'ws' }],
-      capabilities: {},
+      capabilities,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

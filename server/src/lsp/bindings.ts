@@ -70,6 +70,7 @@ export function bindServer(connection: Connection): HashiyaServer {
   let semanticRefresh = false;
   let workspaceFolderEvents = false;
   let workDoneProgress = false;
+  let symbolRangesResolved = false;
   const server = new HashiyaServer({
     publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
     sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
@@ -87,6 +88,8 @@ export function bindServer(connection: Connection): HashiyaServer {
     semanticRefresh = params.capabilities.workspace?.semanticTokens?.refreshSupport === true;
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     workDoneProgress = params.capabilities.window?.workDoneProgress === true;
+    // A client that resolves symbol ranges gets symbols without them: a query then reads no article.
+    symbolRangesResolved = params.capabilities.workspace?.symbol?.resolveSupport?.properties?.includes('location.range') === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     server.setWorkspaceRoots(folders);
     return {
@@ -99,7 +102,7 @@ export function bindServer(connection: Connection): HashiyaServer {
         completionProvider: { triggerCharacters: [], resolveProvider: false },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         referencesProvider: true,
-        workspaceSymbolProvider: true,
+        workspaceSymbolProvider: { resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'hashiya', version: '0.1.0' },
@@ -128,7 +131,8 @@ export function bindServer(connection: Connection): HashiyaServer {
   connection.onExecuteCommand(guard(connection, (p) => server.executeCommand(p)));
   connection.onRequest(CandidatesRequest, guard(connection, (p) => server.candidates(p)));
   connection.onReferences((p) => server.references(p));
-  connection.onWorkspaceSymbol((p) => server.workspaceSymbols(p));
+  connection.onWorkspaceSymbol((p) => server.workspaceSymbols(p, symbolRangesResolved));
+  connection.onWorkspaceSymbolResolve((s) => server.resolveWorkspaceSymbol(s));
   connection.onRequest(AnnotateRequest, guard(connection, (p) => server.annotate(p)));
   connection.onRequest(RemoveAnnotationRequest, guard(connection, (p) => server.removeAnnotation(p)));
   connection.onRequest(RelabelRequest, guard(connection, (p) => server.relabel(p)));

@@ -13,13 +13,33 @@ export interface Occurrences {
   articles: number;
 }
 
+/** Where entities of one text (or one ref) occur: articles and entities side by side, no object per occurrence. */
+interface Occurring {
+  /** Lower-cased text or ref, what a query is looked for in. */
+  haystack: string;
+  articles: string[];
+  entities: Entity[];
+}
+
+/**
+ * The distinct texts and refs of the corpus with their occurrences: a search scans the distinct forms (tens of
+ * thousands in a corpus of hundreds of thousands of entities) instead of every entity, and lower-cases nothing.
+ */
+interface SearchIndex {
+  texts: Occurring[];
+  refs: Occurring[];
+}
+
 export class EntityIndex {
   private readonly byArticle = new Map<string, readonly Entity[]>();
+  /** Built on the first search after a change (a search per keystroke in the symbol picker reuses it). */
+  private searchIndex: SearchIndex | undefined;
 
   /** Replaces what is known of one article (an empty list or undefined forgets it). */
   set(article: string, entities: readonly Entity[] | undefined): void {
     if (!entities || entities.length === 0) this.byArticle.delete(article);
     else this.byArticle.set(article, entities);
+    this.searchIndex = undefined;
   }
 
   get articleCount(): number {
@@ -44,17 +64,46 @@ export class EntityIndex {
     return { count: found.length, articles: new Set(found.map((e) => e.article)).size };
   }
 
-  /** Entities whose text or ref contains `query` (case-insensitive), at most `limit`. */
+  /**
+   * Entities whose text or ref contains `query` (case-insensitive), at most `limit`: every occurrence of the first
+   * matching texts, then of the matching refs (an entity found by both is listed once).
+   */
   search(query: string, limit = 500): IndexedEntity[] {
     const q = query.toLowerCase();
+    const index = (this.searchIndex ??= this.buildSearchIndex());
     const out: IndexedEntity[] = [];
-    for (const e of this.entities()) {
-      if (e.text.toLowerCase().includes(q) || (e.ref ?? '').toLowerCase().includes(q)) {
-        out.push(e);
-        if (out.length >= limit) break;
+    const listed = new Set<Entity>();
+    for (const forms of [index.texts, index.refs]) {
+      for (const form of forms) {
+        if (!form.haystack.includes(q)) continue;
+        for (let k = 0; k < form.entities.length; k++) {
+          const e = form.entities[k];
+          if (listed.has(e)) continue;
+          listed.add(e);
+          out.push({ ...e, article: form.articles[k] });
+          if (out.length >= limit) return out;
+        }
       }
     }
     return out;
+  }
+
+  private buildSearchIndex(): SearchIndex {
+    const texts = new Map<string, Occurring>();
+    const refs = new Map<string, Occurring>();
+    const add = (map: Map<string, Occurring>, key: string, article: string, e: Entity) => {
+      let form = map.get(key);
+      if (!form) map.set(key, (form = { haystack: key.toLowerCase(), articles: [], entities: [] }));
+      form.articles.push(article);
+      form.entities.push(e);
+    };
+    for (const [article, list] of this.byArticle) {
+      for (const e of list) {
+        add(texts, e.text, article, e);
+        if (e.ref) add(refs, e.ref, article, e);
+      }
+    }
+    return { texts: [...texts.values()], refs: [...refs.values()] };
   }
 
   /** Surface forms with their label and ref, and how often each was confirmed: the corpus's own knowledge. */
