@@ -42,3 +42,22 @@ test('search finds entities by text or ref, case-insensitive, each once, at most
   assert.deepEqual(found('نجف'), ['/c/b.txt:0']);
   assert.deepEqual(found('بغد'), ['/c/a.txt:0']);
 });
+
+test('the search index kept up to date article by article finds what one built afresh finds', () => {
+  const articles = ['/c/a.txt', '/c/b.txt', '/c/c.txt'];
+  const texts = ['بغداد', 'البصرة', 'الموصل', 'بغدادي'];
+  const lists = (round: number) =>
+    articles.map((_, a) => Array.from({ length: (round + a) % 4 }, (_, k) => ({ start: k * 10, end: k * 10 + 5, label: 'LOC', text: texts[(round * 3 + a + k) % texts.length], ...(k % 2 ? { ref: `geonames:${(round + k) % 3}` } : {}) })));
+  const kept = new EntityIndex();
+  kept.search('x'); // built now, then kept up to date by every set below
+  for (let round = 0; round < 12; round++) {
+    const now = lists(round);
+    articles.forEach((article, a) => kept.set(article, round % 5 === 4 && a === 1 ? undefined : now[a]));
+    const fresh = new EntityIndex();
+    for (const [article, list] of kept['byArticle'] as Map<string, never[]>) fresh.set(article, list);
+    for (const q of ['بغداد', 'ال', 'geonames:1', 'GEONAMES', 'ص']) {
+      const ids = (index: EntityIndex) => index.search(q).map((e) => `${e.article}:${e.start}:${e.text}`).sort();
+      assert.deepEqual(ids(kept), ids(fresh), `round ${round}, query ${q}`);
+    }
+  }
+});

@@ -26,20 +26,24 @@ interface Occurring {
  * thousands in a corpus of hundreds of thousands of entities) instead of every entity, and lower-cases nothing.
  */
 interface SearchIndex {
-  texts: Occurring[];
-  refs: Occurring[];
+  texts: Map<string, Occurring>;
+  refs: Map<string, Occurring>;
 }
 
 export class EntityIndex {
   private readonly byArticle = new Map<string, readonly Entity[]>();
-  /** Built on the first search after a change (a search per keystroke in the symbol picker reuses it). */
+  /** Built on the first search, then kept up to date article by article. */
   private searchIndex: SearchIndex | undefined;
 
   /** Replaces what is known of one article (an empty list or undefined forgets it). */
   set(article: string, entities: readonly Entity[] | undefined): void {
+    if (this.searchIndex) {
+      const before = this.byArticle.get(article);
+      if (before) for (const e of before) forget(this.searchIndex, e);
+      if (entities) for (const e of entities) remember(this.searchIndex, article, e);
+    }
     if (!entities || entities.length === 0) this.byArticle.delete(article);
     else this.byArticle.set(article, entities);
-    this.searchIndex = undefined;
   }
 
   get articleCount(): number {
@@ -74,7 +78,7 @@ export class EntityIndex {
     const out: IndexedEntity[] = [];
     const listed = new Set<Entity>();
     for (const forms of [index.texts, index.refs]) {
-      for (const form of forms) {
+      for (const form of forms.values()) {
         if (!form.haystack.includes(q)) continue;
         for (let k = 0; k < form.entities.length; k++) {
           const e = form.entities[k];
@@ -89,21 +93,9 @@ export class EntityIndex {
   }
 
   private buildSearchIndex(): SearchIndex {
-    const texts = new Map<string, Occurring>();
-    const refs = new Map<string, Occurring>();
-    const add = (map: Map<string, Occurring>, key: string, article: string, e: Entity) => {
-      let form = map.get(key);
-      if (!form) map.set(key, (form = { haystack: key.toLowerCase(), articles: [], entities: [] }));
-      form.articles.push(article);
-      form.entities.push(e);
-    };
-    for (const [article, list] of this.byArticle) {
-      for (const e of list) {
-        add(texts, e.text, article, e);
-        if (e.ref) add(refs, e.ref, article, e);
-      }
-    }
-    return { texts: [...texts.values()], refs: [...refs.values()] };
+    const index: SearchIndex = { texts: new Map(), refs: new Map() };
+    for (const [article, list] of this.byArticle) for (const e of list) remember(index, article, e);
+    return index;
   }
 
   /** Surface forms with their label and ref, and how often each was confirmed: the corpus's own knowledge. */
@@ -124,4 +116,28 @@ export class EntityIndex {
     for (const e of this.entities()) (labels.get(e.text) ?? labels.set(e.text, new Set()).get(e.text)!).add(e.label);
     return new Map([...labels].filter(([, set]) => set.size > 1));
   }
+}
+
+function remember(index: SearchIndex, article: string, e: Entity): void {
+  const add = (map: Map<string, Occurring>, key: string) => {
+    let form = map.get(key);
+    if (!form) map.set(key, (form = { haystack: key.toLowerCase(), articles: [], entities: [] }));
+    form.articles.push(article);
+    form.entities.push(e);
+  };
+  add(index.texts, e.text);
+  if (e.ref) add(index.refs, e.ref);
+}
+
+function forget(index: SearchIndex, e: Entity): void {
+  const remove = (map: Map<string, Occurring>, key: string) => {
+    const form = map.get(key);
+    const at = form ? form.entities.indexOf(e) : -1;
+    if (!form || at === -1) return;
+    form.entities.splice(at, 1);
+    form.articles.splice(at, 1);
+    if (form.entities.length === 0) map.delete(key);
+  };
+  remove(index.texts, e.text);
+  if (e.ref) remove(index.refs, e.ref);
 }
