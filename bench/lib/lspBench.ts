@@ -18,7 +18,8 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
-import { type DocumentState, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+import { applyStateDelta } from '../../common/stateDelta';
 
 // HASHIYA_SERVER times another build of the server (for example main's, beside a branch's, in one run).
 export const SERVER = process.env.HASHIYA_SERVER ?? path.join(__dirname, '../../dist/server.js');
@@ -45,6 +46,15 @@ export class BenchClient {
       this.states.push({ at: performance.now(), state });
       this.wake();
     });
+    // After its first state, the server sends a document's changes as deltas (suggestions that arrive once the
+    // knowledge base is loaded among them): applied to the state held, as the extension does.
+    this.connection.onNotification(DocumentStateDeltaNotification, (delta) => {
+      const held = this.lastState(delta.uri);
+      const next = held ? applyStateDelta(held, delta) : undefined;
+      if (!next) throw new Error(`delta ${delta.fromSeq}->${delta.seq} for ${delta.uri} does not follow the state held (${held?.seq})`);
+      this.states.push({ at: performance.now(), state: next });
+      this.wake();
+    });
     this.connection.onNotification('$/progress', (params: { value?: { kind?: string } }) => {
       const kind = params.value?.kind;
       if (kind === 'begin') this.progressBegun = performance.now();
@@ -58,6 +68,12 @@ export class BenchClient {
     this.connection.listen();
   }
 
+  /** The latest state held for `uri`. */
+  lastState(uri: string): DocumentState | undefined {
+    for (let i = this.states.length - 1; i >= 0; i--) if (this.states[i].state.uri === uri) return this.states[i].state;
+    return undefined;
+  }
+
   private wake(): void {
     const waiters = this.waiters;
     this.waiters = [];
@@ -69,7 +85,8 @@ export class BenchClient {
       processId: process.pid,
       rootUri: URI.file(workspace).toString(),
       workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'ws' }],
-      capabilities: { window: { workDoneProgress: true } },
+      // What VS Code's client declares for these: progress, and symbol ranges resolved on demand.
+      capabilities: { window: { workDoneProgress: true }, workspace: { symbol: { resolveSupport: { properties: ['location.range'] } } } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

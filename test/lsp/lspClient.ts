@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
+  type ClientCapabilities,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -104,12 +105,12 @@ export class LspTestClient {
     waiters.forEach((w) => w());
   }
 
-  async initialize(workspace: string, initializationOptions?: unknown): Promise<unknown> {
+  async initialize(workspace: string, initializationOptions?: unknown, capabilities: ClientCapabilities = {}): Promise<unknown> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: URI.file(workspace).toString(),
       workspaceFolders: [{ uri: URI.file(workspace).toString(), name: 'ws' }],
-      capabilities: {},
+      capabilities,
       ...(initializationOptions !== undefined ? { initializationOptions } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

@@ -82,6 +82,7 @@ export function bindServer(connection: Connection): void {
   let semanticRefresh = false;
   let workspaceFolderEvents = false;
   let workDoneProgress = false;
+  let symbolRangesResolved = false;
   // Made at initialize, when the client has said whether the workspace is trusted (workspaceTrust.ts); every
   // handler runs after it.
   let server!: HashiyaServer;
@@ -108,6 +109,8 @@ export function bindServer(connection: Connection): void {
     workspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     workDoneProgress = params.capabilities.window?.workDoneProgress === true;
     makeServer(isTrusted(params.initializationOptions));
+    // A client that resolves symbol ranges gets symbols without them: a query then reads no article.
+    symbolRangesResolved = params.capabilities.workspace?.symbol?.resolveSupport?.properties?.includes('location.range') === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     server.setWorkspaceRoots(folders);
     return {
@@ -120,7 +123,7 @@ export function bindServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [], resolveProvider: false },
         executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
         referencesProvider: true,
-        workspaceSymbolProvider: true,
+        workspaceSymbolProvider: { resolveProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'hashiya', version: '0.1.0' },
@@ -150,7 +153,8 @@ export function bindServer(connection: Connection): void {
   connection.onRequest(CandidatesRequest, guard(connection, (p) => server.candidates(p)));
   connection.onRequest(RefChoicesRequest, guard(connection, (p) => server.refChoices(p)));
   connection.onReferences((p) => server.references(p));
-  connection.onWorkspaceSymbol((p) => server.workspaceSymbols(p));
+  connection.onWorkspaceSymbol((p) => server.workspaceSymbols(p, symbolRangesResolved));
+  connection.onWorkspaceSymbolResolve((s) => server.resolveWorkspaceSymbol(s));
   connection.onRequest(AnnotateRequest, guard(connection, (p) => server.annotate(p)));
   connection.onRequest(RemoveAnnotationRequest, guard(connection, (p) => server.removeAnnotation(p)));
   connection.onRequest(RelabelRequest, guard(connection, (p) => server.relabel(p)));

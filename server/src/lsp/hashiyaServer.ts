@@ -24,6 +24,7 @@ import type {
   SemanticTokens,
   SemanticTokensParams,
   SymbolInformation,
+  WorkspaceSymbol,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
@@ -60,7 +61,7 @@ import { sidecarCompletionItems, sidecarValueSite } from '../features/sidecarCom
 import { openSuggestions } from '../features/suggestions';
 import { decideSpans, refChoices } from '../features/refChoices';
 import { rankOptions } from '../features/rankOptions';
-import { workspaceSymbols } from '../features/workspaceSymbols';
+import { resolveWorkspaceSymbol, workspaceSymbols, workspaceSymbolsUnresolved } from '../features/workspaceSymbols';
 import { ArticleSession, prefetchFiles, type SessionHost } from '../session/articleSession';
 import type { ArticleSnapshot } from '../session/articleSnapshot';
 import { UserError } from '../session/errors';
@@ -507,15 +508,24 @@ export class HashiyaServer {
     return (await entityLocations(index.find(entity, (text) => normalizer.normalizeString(text)), (file) => this.openText(file))).map((found) => found.location);
   }
 
-  async workspaceSymbols(params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {
+  /**
+   * Entities of the open articles' corpora matching the query. `resolveLater`: the client resolves ranges
+   * (workspaceSymbol/resolve), so symbols carry their article's URI only and no article is read here.
+   */
+  async workspaceSymbols(params: WorkspaceSymbolParams, resolveLater = false): Promise<SymbolInformation[] | WorkspaceSymbol[]> {
     const corpora = new Map<string, CorpusConfig>();
     for (const s of this.sessions.values()) corpora.set(s.corpusRoot, s.snapshot.corpus);
-    const results: SymbolInformation[] = [];
+    const results: Array<SymbolInformation | WorkspaceSymbol> = [];
     for (const corpus of corpora.values()) {
       const index = await this.indexer.index(corpus);
-      for (const symbol of await workspaceSymbols(index, params.query, corpus, (file) => this.openText(file))) results.push(symbol);
+      const found = resolveLater ? workspaceSymbolsUnresolved(index, params.query, corpus) : await workspaceSymbols(index, params.query, corpus, (file) => this.openText(file));
+      for (const symbol of found) results.push(symbol);
     }
-    return results;
+    return results as SymbolInformation[] | WorkspaceSymbol[];
+  }
+
+  resolveWorkspaceSymbol(symbol: WorkspaceSymbol): Promise<WorkspaceSymbol> {
+    return resolveWorkspaceSymbol(symbol, (file) => this.openText(file));
   }
 
   private openText(file: string): string | undefined {

@@ -91,6 +91,12 @@ that N machines given the same list suggest for disjoint parts that together are
       }
       return matcher;
     };
+    const quoted = new Map<string, string>();
+    const json = (value: string): string => {
+      let q = quoted.get(value);
+      if (q === undefined) quoted.set(value, (q = JSON.stringify(value)));
+      return q;
+    };
     // Output in blocks of about 64 KB: one write per line costs more than the matching itself on a large text.
     let block = '';
     for (const given of files) {
@@ -104,11 +110,12 @@ that N machines given the same list suggest for disjoint parts that together are
       const matcher = await matcherFor(file);
       const { text } = article;
       const index = CodePointIndex.of(text);
+      const head = several ? `{"file":${JSON.stringify(given)},"start":` : '{"start":';
       for (const c of matcher.matchAll(text, index)) {
-        const line: Record<string, unknown> = several ? { file: given } : {};
-        Object.assign(line, { start: c.start, end: c.end, label: c.label, text: text.slice(index.toUtf16(c.start), index.toUtf16(c.end)), ref: c.ref ?? null, source: c.source, name: c.name });
-        if (c.description) line.description = c.description;
-        block += JSON.stringify(line) + '\n';
+        // The line JSON.stringify would make of {file?, start, end, label, text, ref, source, name, description?},
+        // written out: labels, sources, refs and names repeat from match to match, and are quoted once each.
+        const ref = c.ref === undefined ? 'null' : json(c.ref);
+        block += `${head}${c.start},"end":${c.end},"label":${json(c.label)},"text":${JSON.stringify(text.slice(index.toUtf16(c.start), index.toUtf16(c.end)))},"ref":${ref},"source":${json(c.source)},"name":${json(c.name)}${c.description ? `,"description":${json(c.description)}` : ''}}\n`;
         if (block.length >= OUTPUT_BLOCK) {
           io.out(block);
           block = '';

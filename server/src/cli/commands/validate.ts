@@ -2,7 +2,7 @@
 // With --fix, a sidecar written for an earlier version of its article is re-anchored and rewritten.
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { loadArticle } from '../../core/corpus/article';
+import { loadArticleSync } from '../../core/corpus/article';
 import { listArticles, loadCorpusConfig } from '../../core/corpus/load';
 import type { Problem } from '../../core/sidecar/problems';
 import { validateSidecar } from '../../core/sidecar/validate';
@@ -63,7 +63,8 @@ warnings; --warnings-as-errors is the same), 0 otherwise.
     const checked: CheckedDocument[] = [];
     let fixed = 0;
     for (const articlePath of articles) {
-      const article = await loadArticle(articlePath, path.relative(process.cwd(), articlePath) || articlePath);
+      // Read synchronously: through the promise API, reading 20,000 small files costs seconds of CPU.
+      const article = loadArticleSync(articlePath, path.relative(process.cwd(), articlePath) || articlePath);
       if (article.articleError) {
         // Its sidecar (if any) cannot be checked against text that cannot be read.
         report.push({ file: articlePath, problem: { severity: 'error', message: article.articleError.message, offset: 0, length: 0, code: article.articleError.code }, fileText: '' });

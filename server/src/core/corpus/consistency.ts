@@ -6,7 +6,7 @@ import type { Entity } from '../sidecar/types';
 import { CodePointIndex } from '../text/codePoints';
 import type { Normalizer } from '../text/normalize';
 import { procliticSplits } from '../text/proclitics';
-import { WORD_CHAR } from '../text/words';
+import { isWordCodePoint } from '../text/words';
 
 export interface CorpusDocument {
   /** The sidecar's path, as problems are filed under. */
@@ -39,7 +39,7 @@ export function insideWordProblems(doc: CorpusDocument, index = CodePointIndex.o
     const t = index.toUtf16(e.end);
     // Out of range or not covering its text: validateSidecar reports that, and word edges would only add noise.
     if (s > text.length || t > text.length || text.slice(s, t) !== e.text) return;
-    const isWord = (at: number) => at >= 0 && at < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(at)!));
+    const isWord = (at: number) => at >= 0 && at < text.length && isWordCodePoint(text.codePointAt(at)!);
     let wordStart = s;
     while (wordStart > 0 && isWord(wordStart - 1)) wordStart--;
     let wordEnd = s;
@@ -70,18 +70,34 @@ export function unknownRefProblems(doc: CorpusDocument, knownRefs: ReadonlySet<s
  */
 export function labelConsistencyProblems(docs: readonly CorpusDocument[], normalizer: Normalizer): FileProblem[] {
   type Occurrence = { doc: CorpusDocument; index: number; label: string };
-  const forms = new Map<string, Occurrence[]>();
+  // A corpus repeats its surface forms: each distinct text is normalised once.
+  const formOf = new Map<string, string>();
+  // First pass: each form's first label, and whether another one shows up. Most forms have one label, so the
+  // hundreds of thousands of entities of a large corpus make no object here.
+  const firstLabel = new Map<string, string>();
+  const mixed = new Map<string, Occurrence[]>();
+  for (const doc of docs) {
+    for (const e of doc.entities) {
+      let form = formOf.get(e.text);
+      if (form === undefined) formOf.set(e.text, (form = normalizer.normalizeString(e.text).replace(/\s+/g, ' ').trim()));
+      const label = firstLabel.get(form);
+      if (label === undefined) firstLabel.set(form, e.label);
+      else if (label !== e.label && !mixed.has(form)) mixed.set(form, []);
+    }
+  }
+  if (mixed.size === 0) return [];
+  // Second pass: the occurrences of the forms with more than one label, in corpus order.
   for (const doc of docs) {
     doc.entities.forEach((e, index) => {
-      const form = normalizer.normalizeString(e.text).replace(/\s+/g, ' ').trim();
-      const list = forms.get(form);
-      const occurrence = { doc, index, label: e.label };
-      if (list) list.push(occurrence);
-      else forms.set(form, [occurrence]);
+      const list = mixed.get(formOf.get(e.text)!);
+      if (list) list.push({ doc, index, label: e.label });
     });
   }
   const out: FileProblem[] = [];
-  for (const [form, occurrences] of forms) {
+  // Forms in the order of their first occurrence, as they were found.
+  for (const form of firstLabel.keys()) {
+    const occurrences = mixed.get(form);
+    if (!occurrences) continue;
     const counts = new Map<string, number>();
     for (const o of occurrences) counts.set(o.label, (counts.get(o.label) ?? 0) + 1);
     if (counts.size < 2) continue;

@@ -13,9 +13,28 @@ export interface Occurrences {
   articles: number;
 }
 
+/** Where entities of one text (or one ref) occur: articles and entities side by side, no object per occurrence. */
+interface Occurring {
+  /** Lower-cased text or ref, what a query is looked for in. */
+  haystack: string;
+  articles: string[];
+  entities: Entity[];
+}
+
+/**
+ * The distinct texts and refs of the corpus with their occurrences: a search scans the distinct forms (tens of
+ * thousands in a corpus of hundreds of thousands of entities) instead of every entity, and lower-cases nothing.
+ */
+interface SearchIndex {
+  texts: Map<string, Occurring>;
+  refs: Map<string, Occurring>;
+}
+
 export class EntityIndex {
   private readonly byArticle = new Map<string, readonly Entity[]>();
   private changes = 0;
+  /** Built on the first search, then kept up to date article by article. */
+  private searchIndex: SearchIndex | undefined;
 
   /** Counts the changes: what is derived from the index (usage by surface form) is kept until it moves on. */
   get generation(): number {
@@ -25,6 +44,11 @@ export class EntityIndex {
   /** Replaces what is known of one article (an empty list or undefined forgets it). */
   set(article: string, entities: readonly Entity[] | undefined): void {
     this.changes++;
+    if (this.searchIndex) {
+      const before = this.byArticle.get(article);
+      if (before) for (const e of before) forget(this.searchIndex, e);
+      if (entities) for (const e of entities) remember(this.searchIndex, article, e);
+    }
     if (!entities || entities.length === 0) this.byArticle.delete(article);
     else this.byArticle.set(article, entities);
   }
@@ -68,17 +92,34 @@ export class EntityIndex {
     return { count: found.length, articles: new Set(found.map((e) => e.article)).size };
   }
 
-  /** Entities whose text or ref contains `query` (case-insensitive), at most `limit`. */
+  /**
+   * Entities whose text or ref contains `query` (case-insensitive), at most `limit`: every occurrence of the first
+   * matching texts, then of the matching refs (an entity found by both is listed once).
+   */
   search(query: string, limit = 500): IndexedEntity[] {
     const q = query.toLowerCase();
+    const index = (this.searchIndex ??= this.buildSearchIndex());
     const out: IndexedEntity[] = [];
-    for (const e of this.entities()) {
-      if (e.text.toLowerCase().includes(q) || (e.ref ?? '').toLowerCase().includes(q)) {
-        out.push(e);
-        if (out.length >= limit) break;
+    const listed = new Set<Entity>();
+    for (const forms of [index.texts, index.refs]) {
+      for (const form of forms.values()) {
+        if (!form.haystack.includes(q)) continue;
+        for (let k = 0; k < form.entities.length; k++) {
+          const e = form.entities[k];
+          if (listed.has(e)) continue;
+          listed.add(e);
+          out.push({ ...e, article: form.articles[k] });
+          if (out.length >= limit) return out;
+        }
       }
     }
     return out;
+  }
+
+  private buildSearchIndex(): SearchIndex {
+    const index: SearchIndex = { texts: new Map(), refs: new Map() };
+    for (const [article, list] of this.byArticle) for (const e of list) remember(index, article, e);
+    return index;
   }
 
   /** Surface forms with their label and ref, and how often each was confirmed: the corpus's own knowledge. */
@@ -99,4 +140,28 @@ export class EntityIndex {
     for (const e of this.entities()) (labels.get(e.text) ?? labels.set(e.text, new Set()).get(e.text)!).add(e.label);
     return new Map([...labels].filter(([, set]) => set.size > 1));
   }
+}
+
+function remember(index: SearchIndex, article: string, e: Entity): void {
+  const add = (map: Map<string, Occurring>, key: string) => {
+    let form = map.get(key);
+    if (!form) map.set(key, (form = { haystack: key.toLowerCase(), articles: [], entities: [] }));
+    form.articles.push(article);
+    form.entities.push(e);
+  };
+  add(index.texts, e.text);
+  if (e.ref) add(index.refs, e.ref);
+}
+
+function forget(index: SearchIndex, e: Entity): void {
+  const remove = (map: Map<string, Occurring>, key: string) => {
+    const form = map.get(key);
+    const at = form ? form.entities.indexOf(e) : -1;
+    if (!form || at === -1) return;
+    form.entities.splice(at, 1);
+    form.articles.splice(at, 1);
+    if (form.entities.length === 0) map.delete(key);
+  };
+  remove(index.texts, e.text);
+  if (e.ref) remove(index.refs, e.ref);
 }

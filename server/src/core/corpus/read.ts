@@ -2,7 +2,7 @@
 // refused), sidecars (a folder or an unreadable file is a problem of that file, never an internal error), the
 // article of a sidecar (always the file beside it, whatever its "text" says), and paths checked against the
 // corpus by their real location (a symlink that leads out of the corpus is outside it).
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { type ParsedSidecar, parseSidecar } from '../sidecar/parse';
 import type { Problem } from '../sidecar/problems';
@@ -35,13 +35,36 @@ function failure(code: ReadFailure['error']['code'], message: string): ReadFailu
 async function readBytes(file: string, display: string): Promise<Buffer | ReadFailure> {
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return failure('not-a-file', `${display} is a ${stat.isDirectory() ? 'folder' : 'special file'}, not a file`);
+    if (!stat.isFile()) return notAFile(stat, display);
     return await fs.readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return failure('missing', `${display}: no such file`);
-    return failure('unreadable', `${display}: cannot be read (${code ?? (error as Error).message})`);
+    return readError(error, display);
   }
+}
+
+/**
+ * readBytes without the event loop, for commands that read a whole corpus one file after another: the promise
+ * API costs several times the CPU of the read itself per small file (a file handle, a thread-pool round trip per
+ * call), which for 20,000 files is seconds.
+ */
+function readBytesSync(file: string, display: string): Buffer | ReadFailure {
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return notAFile(stat, display);
+    return readFileSync(file);
+  } catch (error) {
+    return readError(error, display);
+  }
+}
+
+function notAFile(stat: { isDirectory(): boolean }, display: string): ReadFailure {
+  return failure('not-a-file', `${display} is a ${stat.isDirectory() ? 'folder' : 'special file'}, not a file`);
+}
+
+function readError(error: unknown, display: string): ReadFailure {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return failure('missing', `${display}: no such file`);
+  return failure('unreadable', `${display}: cannot be read (${code ?? (error as Error).message})`);
 }
 
 /** Decodes an article's bytes, or says which encoding they are in and how to convert them. */
@@ -57,11 +80,20 @@ export async function readArticle(file: string, display = file): Promise<Article
   return isReadFailure(bytes) ? bytes : decodeArticleBytes(bytes, display);
 }
 
+/** readArticle, synchronously (readBytesSync says when). */
+export function readArticleSync(file: string, display = file): ArticleText | ReadFailure {
+  const bytes = readBytesSync(file, display);
+  return isReadFailure(bytes) ? bytes : decodeArticleBytes(bytes, display);
+}
+
 /** A sidecar's text, unparsed: for a quick look (export's pre-pass) before the full parse. */
 export type SidecarText = { state: 'missing' } | { state: 'text'; fileText: string } | ({ state: 'unreadable' } & ReadFailure);
 
 export async function readSidecarText(file: string, display = file): Promise<SidecarText> {
-  const bytes = await readBytes(file, display);
+  return sidecarText(await readBytes(file, display));
+}
+
+function sidecarText(bytes: Buffer | ReadFailure): SidecarText {
   if (!isReadFailure(bytes)) return { state: 'text', fileText: bytes.toString('utf8') };
   return bytes.error.code === 'missing' ? { state: 'missing' } : { state: 'unreadable', ...bytes };
 }
@@ -74,7 +106,15 @@ export type SidecarFile = { state: 'missing' } | { state: 'read'; fileText: stri
  * offset 0), so that every command reports it like any other broken sidecar, and none writes over it.
  */
 export async function readSidecarFile(file: string, display = file): Promise<SidecarFile> {
-  const read = await readSidecarText(file, display);
+  return sidecarFile(await readSidecarText(file, display));
+}
+
+/** readSidecarFile, synchronously (readBytesSync says when). */
+export function readSidecarFileSync(file: string, display = file): SidecarFile {
+  return sidecarFile(sidecarText(readBytesSync(file, display)));
+}
+
+function sidecarFile(read: SidecarText): SidecarFile {
   if (read.state === 'missing') return read;
   if (read.state === 'unreadable') {
     const problem: Problem = { severity: 'error', message: read.error.message, offset: 0, length: 0, code: read.error.code };

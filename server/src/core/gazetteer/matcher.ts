@@ -11,6 +11,7 @@ import { Normalizer } from '../text/normalize';
 import { fillProcliticReadings } from '../text/proclitics';
 import type { KbEntry } from './entries';
 import { HashFlags } from './hashFlags';
+import { KeyTable } from './keyTable';
 
 export interface Candidate {
   /** Code points into the original text. */
@@ -68,8 +69,8 @@ export interface MatcherOptions {
 
 export class GazetteerMatcher {
   readonly normalizer: Normalizer;
-  /** Normalised key -> entry id, or ids when several entries share the name. */
-  private readonly keys = new Map<string, number | number[]>();
+  /** Normalised keys, each with its entry id, or ids when several entries share the name; found by FNV hash. */
+  private readonly keys = new KeyTable();
   /**
    * The scan never builds strings: it hashes as it reads, and looks each hash up here. For the hash of a name's
    * first token: the most tokens a name starting with it has (shifted left by one); for the hash of a whole key:
@@ -129,6 +130,7 @@ export class GazetteerMatcher {
   expectNames(names: number): void {
     const hashes = this.hashes.size + names * 2;
     this.hashes.reserve(hashes);
+    this.keys.reserve(this.keys.size + names);
     let bits = this.filterBits;
     while (hashes * 8 > 2 ** bits && bits < MAX_FILTER_BITS) bits++;
     if (bits !== this.filterBits) {
@@ -209,14 +211,16 @@ export class GazetteerMatcher {
   addName(id: number, name: string): void {
     const key = this.keyOf(name);
     if (key.length < 2) return;
-    const ids = this.keys.get(key);
-    if (ids !== undefined) {
+    const keyHash = fnvString(key);
+    const n = this.keys.find(key, keyHash);
+    if (n !== -1) {
+      const ids = this.keys.ids[n];
       if (typeof ids === 'number') {
-        if (ids !== id) this.keys.set(key, [ids, id]);
+        if (ids !== id) this.keys.ids[n] = [ids, id];
       } else if (!ids.includes(id)) ids.push(id);
       return;
     }
-    this.keys.set(key, id);
+    this.keys.add(key, keyHash, id);
     const space = key.indexOf(' ');
     const firstHash = fnvString(key, 0, space === -1 ? key.length : space);
     let tokens = 1;
@@ -224,7 +228,6 @@ export class GazetteerMatcher {
     this.filterAdd(firstHash);
     const first = this.hashes.get(firstHash);
     if (first >>> 1 < tokens) this.hashes.set(firstHash, (tokens << 1) | (first & IS_KEY));
-    const keyHash = fnvString(key);
     this.hashes.set(keyHash, this.hashes.get(keyHash) | IS_KEY);
     this.filterAdd(keyHash);
   }
@@ -277,8 +280,9 @@ export class GazetteerMatcher {
 
   /** Ids of the entries whose name has exactly this normalised key. */
   lookupKeyIds(key: string): readonly number[] {
-    const ids = this.keys.get(key);
-    if (ids === undefined) return [];
+    const n = this.keys.find(key, fnvString(key));
+    if (n === -1) return [];
+    const ids = this.keys.ids[n];
     return typeof ids === 'number' ? [ids] : ids;
   }
 
@@ -295,8 +299,9 @@ export class GazetteerMatcher {
     return this.strings[this.sourceOf[id]];
   }
 
-  allKeys(): IterableIterator<string> {
-    return this.keys.keys();
+  /** Every normalised key, in the order they were added. */
+  allKeys(): readonly string[] {
+    return this.keys.keys;
   }
 
   /** Every match in the whole text. */
@@ -393,9 +398,9 @@ export class GazetteerMatcher {
         if (pick < 0) break;
         const prefix = hitReadings[pick] >> 1;
         const key = spellKey(units, s + prefix, hitEnds[pick], (hitReadings[pick] & 1) === 1);
-        const ids = this.keys.get(key);
-        if (ids !== undefined) {
-          this.emit(out, text, index, origin, s + (include ? 0 : prefix), hitEnds[pick], key, ids);
+        const found = this.keys.find(key, fnvString(key));
+        if (found !== -1) {
+          this.emit(out, text, index, origin, s + (include ? 0 : prefix), hitEnds[pick], key, this.keys.ids[found]);
           i = hitEnds[pick];
           break;
         }

@@ -73,7 +73,7 @@ const keyIndexes = new WeakMap<GazetteerMatcher, KeyIndex>();
 function keyIndex(matcher: GazetteerMatcher): KeyIndex {
   let index = keyIndexes.get(matcher);
   if (!index) {
-    const sorted = [...matcher.allKeys()].sort();
+    const sorted = matcher.allKeys().slice().sort();
     const byFirst = new Map<number, Bucket>();
     const bySecond = new Map<number, Bucket>();
     const add = (map: Map<number, Bucket>, b: number, key: string, sig: number) => {
