@@ -43,6 +43,12 @@ export interface AcceptAllArgs {
   label?: string;
   /** Only the suggestions over this surface form (the exact characters). */
   text?: string;
+  /**
+   * With `text`: the ref the annotator chose for that form (a quick pick when the context does not decide); its
+   * suggestions are accepted with it. Without it, a span that several refs could fill is accepted only when the
+   * context decides.
+   */
+  ref?: string;
   version?: number;
 }
 

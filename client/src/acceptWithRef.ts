@@ -3,7 +3,7 @@
 // asked in a quick pick when several remain — never one chosen silently. A completion item names its ref itself
 // (`refChosen`) and goes through unchanged.
 import * as vscode from 'vscode';
-import { SERVER_COMMANDS, type SpanArgs } from '../../common/commands';
+import { type AcceptAllArgs, SERVER_COMMANDS, type SpanArgs } from '../../common/commands';
 import { chooseRef } from './commands/chooseRef';
 import type { CommandContext } from './commands/context';
 
@@ -12,6 +12,7 @@ type Next = (command: string, args: unknown[]) => vscode.ProviderResult<unknown>
 export function acceptWithRef(context: () => CommandContext | undefined) {
   return async (command: string, args: unknown[], next: Next): Promise<unknown> => {
     const ctx = context();
+    if (command === SERVER_COMMANDS.acceptAll && ctx) return acceptAllOfForm(ctx, args, next);
     const span = args[0] as SpanArgs | undefined;
     if (command !== SERVER_COMMANDS.accept || !ctx || !span || typeof span !== 'object' || span.refChosen) return next(command, args);
     const state = ctx.states.get(vscode.Uri.parse(span.uri));
@@ -26,4 +27,23 @@ export function acceptWithRef(context: () => CommandContext | undefined) {
     else delete chosen.ref;
     return next(command, [chosen, ...args.slice(1)]);
   };
+}
+
+/**
+ * "Accept all «بغداد»": when the form's suggestions offer several refs, the annotator chooses one for all of them
+ * (the context of one occurrence does not decide for the others); one ref, or none, goes through as it is.
+ * Accept all of a label, or of the whole document, is left to the server (it accepts what the context decides).
+ */
+async function acceptAllOfForm(ctx: CommandContext, args: unknown[], next: Next): Promise<unknown> {
+  const all = args[0] as AcceptAllArgs | undefined;
+  if (!all || typeof all !== 'object' || typeof all.text !== 'string' || all.ref !== undefined) return next(SERVER_COMMANDS.acceptAll, args);
+  const state = ctx.states.get(vscode.Uri.parse(all.uri));
+  const form = state?.suggestions.filter((s) => s.text === all.text && (all.label === undefined || s.label === all.label)) ?? [];
+  const refs = new Set(form.map((s) => s.ref).filter(Boolean));
+  if (refs.size <= 1) return next(SERVER_COMMANDS.acceptAll, args);
+  const spans = new Set(form.map((s) => `${s.start}:${s.end}`)).size;
+  const decision = await chooseRef(ctx, all.uri, form[0].range, all.label ?? form[0].label, { alwaysAsk: true, title: `Which «${all.text}» for all ${spans}?` });
+  if (!decision) return false;
+  const chosen: AcceptAllArgs = { ...all, ...(decision.ref ? { ref: decision.ref } : {}) };
+  return next(SERVER_COMMANDS.acceptAll, [chosen, ...args.slice(1)]);
 }

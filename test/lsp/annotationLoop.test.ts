@@ -269,8 +269,17 @@ describe('quick fixes in a safe order', () => {
     const label = actions.find((a) => a.title === `Accept all ${byLabel} LOC suggestions in this document` && a.kind === 'quickfix');
     assert.ok(label, titles);
 
+    // «بغداد» is the city or the governorate: without a chosen ref, only what the context decides is accepted
+    // (here nothing — the editor asks the annotator first, acceptWithRef.ts); with the ref chosen, every one.
+    const refs = [...new Set(state.suggestions.filter((s) => s.text === 'بغداد').map((s) => s.ref!))].sort();
+    assert.ok(refs.length >= 2, `several refs for بغداد: ${refs.join(', ')}`);
     await env.client.connection.sendRequest(ExecuteCommandRequest.type, surface.command);
+    assert.deepEqual((await onDisk(env.sidecarPath)).entities.filter((e) => e.includes(':بغداد:')), [], 'undecided refs stay pending');
+    const chosen = refs[refs.length - 1];
+    const args = surface.command.arguments[0] as Record<string, unknown>;
+    await env.client.connection.sendRequest(ExecuteCommandRequest.type, { command: surface.command.command, arguments: [{ ...args, ref: chosen }] });
     const entities = (await onDisk(env.sidecarPath)).entities.filter((e) => e.includes(':بغداد:'));
     assert.deepEqual(entities.map((e) => e.split(':').slice(0, 3).join(':')), [`${cpOf(TEXT, 'بغداد')}:${cpOf(TEXT, 'بغداد') + 5}:LOC`, `${cpOf(TEXT, 'بغداد', 1)}:${cpOf(TEXT, 'بغداد', 1) + 5}:LOC`]);
+    assert.ok(entities.every((e) => e.endsWith(`:${chosen}`)), `every «بغداد» with the chosen ref ${chosen}: ${entities.join(' ')}`);
   });
 });

@@ -21,14 +21,15 @@ interface RefItem extends vscode.QuickPickItem {
 
 /**
  * Decides the ref for annotating `range` with `label`. `fallbackRef` is kept when the knowledge base has nothing
- * for the span; `offerNone` adds "no ref". Undefined when the person dismissed the quick pick.
+ * for the span; `offerNone` adds "no ref"; `alwaysAsk` asks even when the context decides for this one span (a
+ * choice made for several). Undefined when the person dismissed the quick pick.
  */
 export async function chooseRef(
   ctx: CommandContext,
   uri: string,
   range: { start: { line: number; character: number }; end: { line: number; character: number } },
   label: string,
-  options: { fallbackRef?: string; offerNone?: boolean } = {},
+  options: { fallbackRef?: string; offerNone?: boolean; alwaysAsk?: boolean; title?: string } = {},
 ): Promise<RefDecision | undefined> {
   let result: RefChoicesResult;
   try {
@@ -39,7 +40,7 @@ export async function chooseRef(
   }
   const { choices, preselect } = result;
   if (choices.length === 0) return { label, ...(options.fallbackRef ? { ref: options.fallbackRef } : {}), asked: false };
-  if (result.decisive) {
+  if (result.decisive && (!options.alwaysAsk || choices.length === 1)) {
     const winner = choices[preselect] ?? choices[0];
     return { label: winner.label, ...(winner.ref ? { ref: winner.ref } : {}), asked: false };
   }
@@ -57,7 +58,7 @@ export async function chooseRef(
     choice: c,
   }));
   if (options.offerNone) items.push({ label: '$(circle-slash) no ref', description: `${label} without a knowledge-base reference` });
-  const picked = await pickWithActive(items, items[preselect], { title: `Which «${result.text}»?`, placeholder: `${choices.length} refs fit; the context suggests the active one` });
+  const picked = await pickWithActive(items, items[preselect], { title: options.title ?? `Which «${result.text}»?`, placeholder: `${choices.length} refs fit; the context suggests the active one` });
   if (!picked) return undefined;
   if (!picked.choice) return { label, asked: true };
   return { label: picked.choice.label, ...(picked.choice.ref ? { ref: picked.choice.ref } : {}), asked: true };

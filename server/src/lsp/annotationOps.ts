@@ -9,7 +9,7 @@ import { fitToWords, wordOccurrences } from '../features/codeActions';
 import { openSuggestions } from '../features/suggestions';
 import { spanKey } from '../features/refChoices';
 import type { SessionDraft } from '../session/articleSession';
-import { UserError } from '../session/errors';
+import { InvalidParamsError, UserError } from '../session/errors';
 import { checkLabel, checkOffsets, checkRange, checkRef, checkVersion } from './paramChecks';
 
 /**
@@ -119,6 +119,8 @@ export function reject(draft: SessionDraft, args: SpanArgs): boolean {
 export function acceptAll(draft: SessionDraft, args: AcceptAllArgs, decisions?: ReadonlyMap<string, string | null>): number {
   const label = args.label === undefined ? undefined : checkLabel(draft.corpus, args.label);
   if (args.text !== undefined && (typeof args.text !== 'string' || args.text.length === 0)) throw new UserError('text must be a non-empty string');
+  const chosenRef = checkRef(args.ref);
+  if (chosenRef !== undefined && args.text === undefined) throw new InvalidParamsError('ref is given with text: the ref chosen for one surface form');
   checkVersion(args.version);
   const a = draft.annotations;
   const taken = new Set(a.entities.map((e) => `${e.start}:${e.end}`));
@@ -127,7 +129,8 @@ export function acceptAll(draft: SessionDraft, args: AcceptAllArgs, decisions?: 
   for (const s of openSuggestions(draft.snapshot)) {
     if (label && s.label !== label) continue;
     if (args.text !== undefined && a.slice(s.start, s.end) !== args.text) continue;
-    const decided = decisions?.get(spanKey(s));
+    // The annotator's choice for the form wins over the context's (the span must offer that ref).
+    const decided = chosenRef !== undefined ? chosenRef : decisions?.get(spanKey(s));
     if (decided !== undefined && s.ref !== decided) continue;
     // Of several candidates for one span, the first (best) wins.
     if (taken.has(`${s.start}:${s.end}`)) continue;

@@ -387,7 +387,8 @@ export class HashiyaServer {
     let pending = 0;
     const accepted = await session.mutate((d) => {
       // Decided on the text the accept applies to.
-      const decisions = matcher ? decideSpans(d.snapshot, matcher, index, openSuggestions(d.snapshot).filter((s) => args.label === undefined || s.label === args.label)) : undefined;
+      const concerned = openSuggestions(d.snapshot).filter((s) => (args.label === undefined || s.label === args.label) && (args.text === undefined || d.annotations.slice(s.start, s.end) === args.text));
+      const decisions = matcher && args.ref === undefined ? decideSpans(d.snapshot, matcher, index, concerned) : undefined;
       pending = decisions ? [...decisions.values()].filter((ref) => ref === null).length : 0;
       return ops.acceptAll(d, args, decisions);
     });

@@ -160,4 +160,41 @@ suite('Hashiya refs and safeguards', () => {
     assert.deepEqual(dirty, [], 'nothing to save');
     assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.isDirty), 'no dirty tab');
   });
+
+  test('Accept all «بغداد» (city or governorate twice) asks once which ref; every one is written with it', async function () {
+    this.timeout(45_000);
+    const text = 'زار الوفد بغداد أمس، ثم غادر بغداد صباح اليوم إلى أربيل.\n';
+    const file = path.join(root, 'iraq', 'baghdad-twice.txt');
+    fs.writeFileSync(file, text);
+    const twice = vscode.Uri.file(file);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(twice), { preview: false });
+    const refs = await waitFor('several refs for both «بغداد»', () => {
+      const found = api.documentState(twice)?.suggestions.filter((s) => s.text === 'بغداد');
+      const distinct = new Set(found?.map((s) => s.ref));
+      return found && new Set(found.map((s) => s.start)).size === 2 && distinct.size >= 2 ? [...distinct] : undefined;
+    }, 30_000);
+    let picks = 0;
+    const shown = new Promise<vscode.QuickPick<vscode.QuickPickItem>>((resolve) => {
+      const sub = api.prompts.onDidShowPick((pick) => {
+        picks++;
+        sub.dispose();
+        resolve(pick);
+      });
+    });
+    // The command the quick fix "Accept all «بغداد» suggestions" runs.
+    const done = vscode.commands.executeCommand('hashiya.server.acceptAll', { uri: twice.toString(), text: 'بغداد', label: 'LOC' });
+    const pick = await within('the ref quick pick for the form', shown, 15_000);
+    assert.match(pick.title ?? '', /Which «بغداد» for all 2\?/);
+    const chosenItem = pick.activeItems[0];
+    const chosen = refs.find((r) => chosenItem.description?.includes(r!));
+    assert.ok(chosen, `the active item names one of ${refs.join(', ')}: ${chosenItem.description}`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await within('accept all', Promise.resolve(done), 10_000);
+    const entities = await waitFor('both «بغداد» on disk', () => {
+      const onDisk = fs.existsSync(sidecarPathOf(twice)) ? readSidecar(sidecarPathOf(twice)).entities.filter((e) => e.text === 'بغداد') : [];
+      return onDisk.length === 2 ? onDisk : undefined;
+    });
+    assert.deepEqual(entities.map((e) => [e.start, e.ref]), [[codePointOffset(text, text.indexOf('بغداد')), chosen], [codePointOffset(text, text.lastIndexOf('بغداد')), chosen]]);
+    assert.equal(picks, 1, 'asked once for the form, not once per occurrence');
+  });
 });

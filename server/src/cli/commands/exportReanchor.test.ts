@@ -30,7 +30,7 @@ test('export of a corpus whose article changed: every entity re-anchored and exp
   const text = prefix + oldText;
   await writeFile(path.join(dir, ARTICLE), text);
   const out = path.join(await tempDir(), 'out.jsonl');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'export', dir, '--format', 'doccano-jsonl', '--out', out], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'export', dir, '--format', 'doccano-jsonl', '--status', 'in-progress,done,reviewed', '--out', out], {
     cwd: ROOT,
     env: { ...process.env, XDG_CACHE_HOME: await tempDir() },
     encoding: 'utf8',

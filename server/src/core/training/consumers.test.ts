@@ -41,7 +41,7 @@ async function corpus(): Promise<string> {
 test('spaCy 3.8.16 loads the DocBin export: documents, tokens, sentences and entities as the manifest says, each entity its span', async () => {
   const root = await corpus();
   const out = path.join(root, '..', path.basename(root) + '-out', 'train.spacy');
-  const manifest = await exportCorpus({ root, format: 'spacy', out, status: ['in-progress'] });
+  const manifest = await exportCorpus({ root, format: 'spacy', out, status: ['in-progress', 'done', 'reviewed'] });
   assert.ok(manifest.totals.entities >= 20, 'the corpus is too small to prove anything');
   const read = JSON.parse(python('check-spacy.py', out));
   assert.equal(read.spacy, '3.8.16');
@@ -51,7 +51,7 @@ test('spaCy 3.8.16 loads the DocBin export: documents, tokens, sentences and ent
 test('Hugging Face datasets 5.0.1 loads the hf-jsonl splits with labels.json as a ClassLabel, counts as in the manifest', async () => {
   const root = await corpus();
   const out = path.join(root, '..', path.basename(root) + '-hf');
-  const manifest = await exportCorpus({ root, format: 'hf-jsonl', out, split: '60,20,20', scheme: 'bioes', status: ['in-progress'] });
+  const manifest = await exportCorpus({ root, format: 'hf-jsonl', out, split: '60,20,20', scheme: 'bioes', status: ['in-progress', 'done', 'reviewed'] });
   const read = JSON.parse(python('check-hf-datasets.py', out));
   assert.equal(read.datasets, '5.0.1');
   assert.equal(read.names, manifest.labels.length);
@@ -61,7 +61,7 @@ test('Hugging Face datasets 5.0.1 loads the hf-jsonl splits with labels.json as 
 test('spacy convert reads the CoNLL export back with the entity count of the manifest', async () => {
   const root = await corpus();
   const out = path.join(root, '..', path.basename(root) + '.conll');
-  const manifest = await exportCorpus({ root, format: 'conll', out, status: ['in-progress'] });
+  const manifest = await exportCorpus({ root, format: 'conll', out, status: ['in-progress', 'done', 'reviewed'] });
   const read = JSON.parse(python('check-spacy-convert.py', out));
   assert.equal(read.entities, manifest.totals.entities);
   assert.deepEqual(read.entitiesByLabel, manifest.totals.entitiesByLabel);
