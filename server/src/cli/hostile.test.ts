@@ -177,24 +177,33 @@ test('an unknown sidecar key "__proto__" (or "constructor") is kept on rewrite, 
 
 // ---- speed: validate is linear in the number of problems
 
-test('validate reports 60,000 bad entities in under 2 s (linear, not quadratic)', async () => {
+test('validate is linear in bad entities: 60,000 cost under 8× what 15,000 cost (the quadratic version: 16×, 29 s)', async () => {
   const article = 'بغداد '.repeat(10) + '\n';
-  const lines: string[] = [];
-  for (let i = 0; i < 60_000; i++) lines.push(`{"start": ${i}, "end": ${i + 1}, "label": "LOC", "text": "x"}`);
-  const dir = await corpusOf({ 'a.txt': article, 'a.ann.json': sidecarText('a.txt', article, lines) });
+  const corpusWith = (n: number) => {
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(`{"start": ${i}, "end": ${i + 1}, "label": "LOC", "text": "x"}`);
+    return corpusOf({ 'a.txt': article, 'a.ann.json': sidecarText('a.txt', article, lines) });
+  };
+  const small = await corpusWith(15_000);
+  const dir = await corpusWith(60_000);
   // The whole command as its own process (the CLI bundled as dist/cli.js is), so that no heap of other tests weighs
   // on it; measured in CPU seconds that the process reports on exit, not wall time, because the machine may be
-  // shared (the quadratic version took 29 s of either).
+  // shared. The growth is what this test holds; the absolute figure (≤ 2 s for 60,000) is measured where such
+  // figures belong, in bench/validate.bench.ts, since CPU time on a machine busy with other tests varies by ±30 %.
   const cli = path.join(dir, '..', path.basename(dir) + '-cli.js');
   await build({ entryPoints: [path.join(__dirname, 'main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], outfile: cli, logLevel: 'silent' });
   const meter = cli.replace(/\.js$/, '-cpu.js');
   await writeFile(meter, "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('cpu ' + (u.user + u.system) / 1e6 + '\\n'); });\n");
-  const wall = performance.now();
-  const r = spawnSync(process.execPath, ['--require', meter, cli, 'validate', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  const seconds = Number(/^cpu ([\d.]+)$/m.exec(r.stderr)?.[1]);
-  assert.equal(r.status, 1, r.stderr.slice(-2000));
-  assert.equal(r.stdout.trim().split('\n').length, 60_000);
-  assert.ok(seconds < 2, `validate took ${seconds.toFixed(2)} s of CPU (${((performance.now() - wall) / 1000).toFixed(2)} s wall)`);
+  const cpuOf = (corpus: string, n: number) => {
+    const r = spawnSync(process.execPath, ['--require', meter, cli, 'validate', corpus], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.equal(r.status, 1, r.stderr.slice(-2000));
+    assert.equal(r.stdout.trim().split('\n').length, n, 'one line per bad entity');
+    return Number(/^cpu ([\d.]+)$/m.exec(r.stderr)?.[1]);
+  };
+  const [few, many] = [cpuOf(small, 15_000), cpuOf(dir, 60_000)];
+  console.log(`# validate of bad entities: 15,000 in ${few.toFixed(2)} s CPU, 60,000 in ${many.toFixed(2)} s CPU`);
+  assert.ok(many < 8 * few, `60,000 took ${many.toFixed(2)} s of CPU, ${(many / few).toFixed(1)}× the ${few.toFixed(2)} s of 15,000: not linear`);
+  assert.ok(many < 10, `60,000 took ${many.toFixed(2)} s of CPU`);
 });
 
 // ---- files that are not what they claim, and configurations that cannot be used
