@@ -14,6 +14,10 @@ import { applyStateDelta, itemKey } from '../../../common/stateDelta';
 import { nodeSessionFiles } from '../session/sessionFiles';
 import { GazetteerKnowledge } from '../workspace/knowledgeProvider';
 import { HashiyaServer } from './hashiyaServer';
+import { PUBLISH_AFTER_TYPING_MS } from './statePublisher';
+
+/** Past the moment the state after typing is sent (statePublisher.ts). */
+const statePublished = () => new Promise((resolve) => setTimeout(resolve, PUBLISH_AFTER_TYPING_MS + 5));
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -123,8 +127,7 @@ test('typing: the state the client builds from deltas is always the whole state 
           }
         }
         await Promise.all(sent);
-        await new Promise((resolve) => setImmediate(resolve));
-        await new Promise((resolve) => setImmediate(resolve));
+        await statePublished();
         assert.deepEqual(errors, []);
         const whole = await server.documentState({ textDocument: { uri } });
         assert.ok(whole && held);
@@ -177,7 +180,7 @@ test('a request sent right after keystrokes is answered before their state is se
   const hover = await server.hover({ textDocument: { uri }, position: { line: 0, character: 'زار الوفد '.length + 3 } });
   events.push('hover answered');
   await Promise.all(typed);
-  await new Promise((resolve) => setImmediate(resolve));
+  await statePublished();
   assert.ok(hover && JSON.stringify(hover).includes('geonames:98182'), `the hover sees the suggestion at its new place: ${JSON.stringify(hover)}`);
   assert.deepEqual(events, ['hover answered', 'delta 2 edit(s)']);
   assert.equal(held!.version, 3);

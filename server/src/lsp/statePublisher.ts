@@ -17,6 +17,13 @@ import type { ArticleSnapshot } from '../session/articleSnapshot';
 import type { KbCandidate } from '../workspace/suggestionTypes';
 import { suggestionChanges } from './suggestionDelta';
 
+/**
+ * How long the state after typing waits: a request the editor sends right after a keystroke (hover, completion,
+ * code actions) arrives a moment after it and is answered first, and keystrokes that come within it go out as one
+ * delta. Well under a frame (16 ms), so what is drawn follows the typing.
+ */
+export const PUBLISH_AFTER_TYPING_MS = 8;
+
 export interface StateSink {
   publishDiagnostics(uri: string, diagnostics: Diagnostic[]): void;
   sendState(state: DocumentState): void;
@@ -53,7 +60,7 @@ export class StatePublisher {
   }
 
   /**
-   * A new snapshot after text edits: sent when the event loop is next idle, together with any later ones. A
+   * A new snapshot after text edits: sent PUBLISH_AFTER_TYPING_MS later, together with any later ones. A
    * snapshot without edits (annotations changed) is sent at once, after what was waiting.
    */
   publish(snapshot: ArticleSnapshot, edits: readonly StateEdit[]): void {
@@ -68,10 +75,10 @@ export class StatePublisher {
     }
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => {
+      setTimeout(() => {
         this.flushScheduled = false;
         for (const uri of [...this.pending.keys()]) this.flush(uri);
-      });
+      }, PUBLISH_AFTER_TYPING_MS);
     }
   }
 
