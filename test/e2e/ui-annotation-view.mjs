@@ -361,6 +361,24 @@ try {
     const height = await lineBoxHeight(frame, 0);
     if (Math.abs(height - lineHeightAfter) > 1) throw new Error(`line box ${height} px after the reload, ${lineHeightAfter} px before`);
   });
+  await check('the article with numbers, hashtags, quotations and Latin words mixed into Arabic reads right to left in the view', async () => {
+    await page.keyboard.press('Escape');
+    await openByName('basra-local-elections-2023-03-14.txt', 'بعثة الأمم المتحدة');
+    await page.locator('.statusbar-item', { hasText: 'Hashiya: todo' }).first().waitFor({ timeout: 60_000 });
+    const opened = await openViewTimed(page, { before: await viewFrames(page) });
+    const mixed = opened.frame;
+    const total = { rows: 0, letterPairs: 0, wordPairs: 0, inversions: 0, examples: [] };
+    await scrollThrough(mixed, async () => {
+      const order = await mixed.evaluate(rtlOrderInPage, '#article p:not(.pending)');
+      for (const k of ['rows', 'letterPairs', 'wordPairs', 'inversions']) total[k] += order[k];
+      total.examples.push(...order.examples);
+    });
+    console.log(`    mixed article in the view: ${total.rows} paragraphs, ${total.letterPairs} letter pairs, ${total.wordPairs} word pairs, ${total.inversions} inversions`);
+    total.examples.slice(0, 12).forEach((e) => console.log(`      ${e}`));
+    await page.screenshot({ path: path.join(repoRoot, 'test/artifacts/annotation-view-mixed.png') });
+    if (total.letterPairs + total.wordPairs < 300) throw new Error(`only ${total.letterPairs + total.wordPairs} pairs measured`);
+    if (total.inversions > 0) throw new Error(`${total.inversions} inversions`);
+  });
   await check(`a 1 MB article of WikiFANE text (${bigLines} lines) shows boxes within ${OPEN_BOUND_MS} ms of the command (${AFTER_START_UP_BOUND_MS} ms after the webview started), reads right to left on its first screen, scrolls`, async () => {
     await page.keyboard.press('Escape');
     await page.locator('.part.editor .tabs-container .tab', { hasText: `${SEED}.txt` }).first().click();
