@@ -3,10 +3,10 @@
 // inline SVG. Nothing remote and no script: the Content-Security-Policy allows only our nonce'd stylesheet, and
 // colours come from the theme's variables. One panel per corpus, refreshed when the command runs again.
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CorpusStats } from '../../common/training';
 import { DOCUMENT_STATUSES, type DocumentState } from '../../common/protocol';
+import { escapeHtml, newNonce } from './webviewHtml';
 
 export const STATS_VIEW_TYPE = 'hashiya.statistics';
 const panels = new Map<string, vscode.WebviewPanel>();
@@ -30,11 +30,10 @@ export function showStatsView(root: string, stats: CorpusStats, open: { articles
     panels.set(root, panel);
     panel.onDidDispose(() => panels.delete(root));
   } else panel.reveal();
-  panel.webview.html = statsHtml(root, stats, open, randomBytes(16).toString('base64'));
+  panel.webview.html = statsHtml(root, stats, open, newNonce());
   return panel;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Horizontal bars, one per row, longest row the full width; the counts written beside them. */
 function bars(rows: ReadonlyArray<[string, number]>, title: string): string {
@@ -45,14 +44,14 @@ function bars(rows: ReadonlyArray<[string, number]>, title: string): string {
     .map(([name, n], i) => {
       const y = i * rowHeight;
       const w = Math.round((width * n) / max);
-      return `<text x="0" y="${y + 16}" class="name">${escape(name)}</text><rect x="110" y="${y + 4}" width="${w}" height="16" class="bar bar${i % 6}"><title>${escape(name)}: ${n}</title></rect><text x="${116 + w}" y="${y + 16}" class="count">${n}</text>`;
+      return `<text x="0" y="${y + 16}" class="name">${escapeHtml(name)}</text><rect x="110" y="${y + 4}" width="${w}" height="16" class="bar bar${i % 6}"><title>${escapeHtml(name)}: ${n}</title></rect><text x="${116 + w}" y="${y + 16}" class="count">${n}</text>`;
     })
     .join('');
-  return `<figure><figcaption>${escape(title)}</figcaption><svg role="img" aria-label="${escape(title)}" width="${width + 180}" height="${Math.max(1, rows.length) * rowHeight}" xmlns="http://www.w3.org/2000/svg">${body}</svg></figure>`;
+  return `<figure><figcaption>${escapeHtml(title)}</figcaption><svg role="img" aria-label="${escapeHtml(title)}" width="${width + 180}" height="${Math.max(1, rows.length) * rowHeight}" xmlns="http://www.w3.org/2000/svg">${body}</svg></figure>`;
 }
 
 function table(rows: ReadonlyArray<[string, number | string]>, head: [string, string]): string {
-  return `<table><thead><tr><th>${escape(head[0])}</th><th>${escape(head[1])}</th></tr></thead><tbody>${rows.map(([k, v]) => `<tr><td>${escape(k)}</td><td class="num">${escape(String(v))}</td></tr>`).join('')}</tbody></table>`;
+  return `<table><thead><tr><th>${escapeHtml(head[0])}</th><th>${escapeHtml(head[1])}</th></tr></thead><tbody>${rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td class="num">${escapeHtml(String(v))}</td></tr>`).join('')}</tbody></table>`;
 }
 
 export function statsHtml(root: string, s: CorpusStats, open: { articles: number; pending: number }, nonce: string): string {
@@ -98,7 +97,7 @@ svg text.count { fill: var(--vscode-descriptionForeground); }
 </head>
 <body>
 <h1>Corpus statistics</h1>
-<p class="root">${escape(root)}</p>
+<p class="root">${escapeHtml(root)}</p>
 ${table(figures, ['', 'count'])}
 <div class="charts">
 ${bars(statuses, 'Documents by status')}

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LabelInfo } from '../../../common/protocol';
 import { confirmedStyle, suggestionStyle } from '../entityStyle';
+import { newNonce } from '../webviewHtml';
 
 export interface PageOptions {
   /** When the view was asked for (ms since the epoch): the page reports its first screen against it. */
@@ -13,7 +14,7 @@ export interface PageOptions {
 }
 
 export function viewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, labels: readonly LabelInfo[], options: PageOptions): string {
-  const nonce = makeNonce();
+  const nonce = newNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'annotationView.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'annotationView.css'));
   const csp = [
@@ -74,11 +75,4 @@ export function labelCss(labels: readonly LabelInfo[]): string {
 
 function cssString(value: string): string {
   return value.replace(/["\\]/g, '\\$&');
-}
-
-function makeNonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let nonce = '';
-  for (let i = 0; i < 32; i++) nonce += chars.charAt(Math.floor(Math.random() * chars.length));
-  return nonce;
 }

@@ -3,8 +3,8 @@
 // disagreement as a link that opens the article of folder A at the place. Colours are the theme's variables;
 // the Content-Security-Policy allows nothing remote and only the page's own script and style, by nonce.
 import type { AgreementResult, AgreementScores } from '../../../common/corpusView';
+import { escapeHtml } from '../webviewHtml';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 export const f3 = (x: number) => x.toFixed(3);
 
 function table(title: string, labels: Record<string, AgreementScores>, all: AgreementScores): string {

@@ -1,11 +1,11 @@
 // Compare Annotators (Agreement): two folders picked (or given), the server's agreement of them
 // (hashiya/agreement, the same figures as `hashiya agree`), shown in a webview; a disagreement's link opens the
 // article of folder A with the disagreement selected.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { type AgreementResult, AgreementRequest } from '../../../common/corpusView';
 import type { CommandContext } from '../commands/context';
 import { agreementHtml } from './agreementHtml';
+import { newNonce } from '../webviewHtml';
 
 async function pickFolder(title: string): Promise<string | undefined> {
   const picked = await vscode.window.showOpenDialog({ title, canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Select' });
@@ -27,7 +27,7 @@ export async function compareAnnotators(ctx: CommandContext, dirA?: string, dirB
     return undefined;
   }
   const panel = vscode.window.createWebviewPanel('hashiya.agreement', 'Annotator Agreement', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
-  const html = agreementHtml(result, randomBytes(16).toString('base64url'), panel.webview.cspSource);
+  const html = agreementHtml(result, newNonce(), panel.webview.cspSource);
   panel.webview.html = html;
   panel.webview.onDidReceiveMessage(async (message: { open?: unknown }) => {
     const d = typeof message.open === 'number' ? result.disagreements[message.open] : undefined;
