@@ -8,11 +8,9 @@ import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   type ProtocolConnection,
-  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type TextDocumentContentChangeEvent,
@@ -20,6 +18,7 @@ import {
 import { URI } from 'vscode-uri';
 import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
 import { applyStateDelta } from '../../common/stateDelta';
+import { stopServer } from '../../test/lsp/stopServer';
 
 // HASHIYA_SERVER times another build of the server (for example main's, beside a branch's, in one run).
 export const SERVER = process.env.HASHIYA_SERVER ?? path.join(__dirname, '../../dist/server.js');
@@ -125,21 +124,8 @@ export class BenchClient {
     return kb / 1024;
   }
 
-  async close(): Promise<void> {
-    await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    await new Promise<void>((resolve) => {
-      if (this.child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => {
-        this.child.kill('SIGKILL');
-        resolve();
-      }, 3000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    this.connection.dispose();
+  close(): Promise<void> {
+    return stopServer(this.connection, this.child);
   }
 }
 

@@ -212,7 +212,7 @@ try {
     await scrollThrough(frame, async () => {
       const order = await frame.evaluate(rtlOrderInPage, '#article p:not(.pending)');
       for (const k of ['rows', 'letterPairs', 'wordPairs', 'inversions']) total[k] += order[k];
-      total.examples.push(...order.examples);
+      for (const example of order.examples) total.examples.push(example);
     });
     console.log(`    view: ${total.rows} paragraphs (counted once per screen they were on), ${total.letterPairs} letter pairs, ${total.wordPairs} word pairs, ${total.inversions} inversions`);
     total.examples.slice(0, 12).forEach((e) => console.log(`      ${e}`));
@@ -371,7 +371,7 @@ try {
     await scrollThrough(mixed, async () => {
       const order = await mixed.evaluate(rtlOrderInPage, '#article p:not(.pending)');
       for (const k of ['rows', 'letterPairs', 'wordPairs', 'inversions']) total[k] += order[k];
-      total.examples.push(...order.examples);
+      for (const example of order.examples) total.examples.push(example);
     });
     console.log(`    mixed article in the view: ${total.rows} paragraphs, ${total.letterPairs} letter pairs, ${total.wordPairs} word pairs, ${total.inversions} inversions`);
     total.examples.slice(0, 12).forEach((e) => console.log(`      ${e}`));

@@ -8,13 +8,11 @@ import {
   type ClientCapabilities,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
-  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type TextDocumentContentChangeEvent,
@@ -22,6 +20,7 @@ import {
 import { URI } from 'vscode-uri';
 import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, DocumentStateRequest, LANGUAGE_ID } from '../../common/protocol';
 import { applyStateDelta } from '../../common/stateDelta';
+import { stopServer } from './stopServer';
 
 // HASHIYA_SERVER runs the same tests against another build (for example the previous release, to see them fail).
 export const SERVER = process.env.HASHIYA_SERVER ?? path.join(__dirname, '../../dist/server.js');
@@ -173,20 +172,7 @@ export class LspTestClient {
     this.connection.dispose();
   }
 
-  async close(): Promise<void> {
-    await this.connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
-    await this.connection.sendNotification(ExitNotification.type).catch(() => undefined);
-    await new Promise<void>((resolve) => {
-      if (this.child.exitCode !== null) return resolve();
-      const timer = setTimeout(() => {
-        this.child.kill('SIGKILL');
-        resolve();
-      }, 3000);
-      this.child.once('exit', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-    this.connection.dispose();
+  close(): Promise<void> {
+    return stopServer(this.connection, this.child);
   }
 }

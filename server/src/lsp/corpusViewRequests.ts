@@ -383,6 +383,9 @@ async function findConfigs(dir: string, depth: number): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   if (entries.some((e) => e.isFile() && e.name === CONFIG_FILE)) return [path.resolve(dir)];
   if (depth === 0) return out;
-  for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) out.push(...(await findConfigs(path.join(dir, e.name), depth - 1)));
+  for (const e of entries) {
+    if (!e.isDirectory() || SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
+    for (const root of await findConfigs(path.join(dir, e.name), depth - 1)) out.push(root);
+  }
   return out;
 }
