@@ -10,6 +10,7 @@ import { CodePointIndex } from '../text/codePoints';
 import { Normalizer } from '../text/normalize';
 import { fillProcliticReadings } from '../text/proclitics';
 import type { KbEntry } from './entries';
+import { type EntryDetailFields, EntryColumns } from './entryColumns';
 import { HashFlags } from './hashFlags';
 import { KeyTable } from './keyTable';
 
@@ -27,9 +28,6 @@ export interface Candidate {
   description?: string;
   source: string;
 }
-
-const DETAIL_KEYS = ['kind', 'country', 'governorate', 'population', 'seatOf', 'office', 'valid'] as const;
-type DetailKey = (typeof DETAIL_KEYS)[number];
 
 /** Word characters (BMP table): everything else separates tokens. */
 const WORD = WORD_TABLE;
@@ -84,24 +82,11 @@ export class GazetteerMatcher {
    */
   private filterBits = MIN_FILTER_BITS;
   private filter = new Int32Array(1 << (MIN_FILTER_BITS - 5));
-  /**
-   * The entries, one column per field (an object per name would cost a million allocations for a million-line
-   * gazetteer, and as much again in garbage collection): canonical name, label and source as small integers into
-   * the interned lists, ref (undefined: derived as `source:name`, how TSV rows without one are named), description.
-   */
-  private readonly canonical: string[] = [];
-  private readonly labelOf: number[] = [];
-  private readonly sourceOf: number[] = [];
-  private readonly refs: (string | undefined)[] = [];
-  private readonly descriptions: (string | undefined)[] = [];
-  private readonly details = new Map<number, Partial<Pick<KbEntry, DetailKey>>>();
-  private readonly interned = new Map<string, number>();
-  private readonly strings: string[] = [];
+  /** The entries (canonical name, label, source, ref, description, details), one column per field. */
+  private readonly entries = new EntryColumns();
   private readonly readings = new Int32Array(8);
   private readonly hitEnds = new Int32Array(HIT_LIMIT);
   private readonly hitReadings = new Int32Array(HIT_LIMIT);
-  /** Explicit ref -> first entry with it; built on the first lookup by ref (hover), not with the index. */
-  private byRef: Map<string, number> | undefined;
 
   constructor(readonly options: MatcherOptions) {
     this.normalizer = new Normalizer(options.normalization);
@@ -119,6 +104,8 @@ export class GazetteerMatcher {
 
   /** Normalised key of a name: its word tokens joined by single spaces ('' when it has none). */
   keyOf(name: string): string {
+    // Most names already are keys: the name itself, no new string (a million names kept once, not twice).
+    if (isSpelledKey(name) && this.normalizer.isNormal(name)) return name;
     const { units, length } = this.normalizer.normalizeUnits(name);
     return spellKey(units, 0, length, false);
   }
@@ -142,7 +129,7 @@ export class GazetteerMatcher {
 
   /** Number of entries (an entry may have several names). */
   get entryCount(): number {
-    return this.canonical.length;
+    return this.entries.count;
   }
 
   add(entry: KbEntry): void {
@@ -155,14 +142,8 @@ export class GazetteerMatcher {
    * What tells entry `id` apart from others of its name (kind, country, governorate, population, seat, office,
    * terms): kept only for the entries that have any, so a million plain names cost nothing here.
    */
-  setDetails(id: number, from: Partial<Pick<KbEntry, DetailKey>>): void {
-    let details: Partial<Pick<KbEntry, DetailKey>> | undefined;
-    for (const key of DETAIL_KEYS) {
-      if (from[key] === undefined) continue;
-      details ??= {};
-      (details as Record<string, unknown>)[key] = from[key];
-    }
-    if (details) this.details.set(id, details);
+  setDetails(id: number, from: EntryDetailFields): void {
+    this.entries.setDetails(id, from);
   }
 
   /**
@@ -170,41 +151,19 @@ export class GazetteerMatcher {
    * ref is `source:name`, spelled out only when asked for.
    */
   addEntry(name: string, label: string, ref: string | undefined, description: string | undefined, source: string): number {
-    const id = this.canonical.length;
-    this.canonical.push(name);
-    this.labelOf.push(this.intern(label));
-    this.sourceOf.push(this.intern(source));
-    this.refs.push(ref);
-    this.descriptions.push(description || undefined);
-    if (this.byRef && ref && !this.byRef.has(ref)) this.byRef.set(ref, id);
+    const id = this.entries.add(name, label, ref, description, source);
     this.addName(id, name);
     return id;
   }
 
-  private intern(s: string): number {
-    let n = this.interned.get(s);
-    if (n === undefined) {
-      n = this.strings.length;
-      this.strings.push(s);
-      this.interned.set(s, n);
-    }
-    return n;
-  }
-
   /** The ref of entry `id` ('' for corpus memory without one). */
   refOf(id: number): string {
-    const ref = this.refs[id];
-    return ref === undefined ? `${this.strings[this.sourceOf[id]]}:${this.canonical[id]}` : ref;
+    return this.entries.refOf(id);
   }
 
   /** Entry `id` as an object (made on request; it carries the canonical name only). */
   entry(id: number): KbEntry {
-    const out: KbEntry = { ref: this.refOf(id), label: this.strings[this.labelOf[id]], names: [this.canonical[id]], source: this.strings[this.sourceOf[id]] };
-    const description = this.descriptions[id];
-    if (description) out.description = description;
-    const details = this.details.get(id);
-    if (details) Object.assign(out, details);
-    return out;
+    return this.entries.entry(id);
   }
 
   /** Another name of entry `id`. */
@@ -252,22 +211,13 @@ export class GazetteerMatcher {
   }
 
   idByRef(ref: string): number | undefined {
-    // Only refs spelled out in the gazetteers are indexed: a row named `source:name` is found through its name
-    // (a million TSV rows without refs would otherwise cost a million new strings and map entries on first hover).
-    if (!this.byRef) {
-      this.byRef = new Map();
-      for (let id = 0; id < this.canonical.length; id++) {
-        const r = this.refs[id];
-        if (r && !this.byRef.has(r)) this.byRef.set(r, id);
-      }
-    }
-    let best = this.byRef.get(ref);
-    for (let s = 0; s < this.strings.length; s++) {
-      const source = this.strings[s];
+    let best = this.entries.idOfExplicitRef(ref);
+    // A row without a ref is named `source:name`: found through its name.
+    for (const source of this.entries.sources()) {
       if (ref.length <= source.length + 1 || ref.charCodeAt(source.length) !== 0x3a || !ref.startsWith(source)) continue;
       const name = ref.slice(source.length + 1);
       for (const id of this.lookupKeyIds(this.keyOf(name))) {
-        if (this.refs[id] === undefined && this.sourceOf[id] === s && this.canonical[id] === name && (best === undefined || id < best)) best = id;
+        if (this.entries.explicitRef(id) === undefined && this.entries.sourceOf(id) === source && this.entries.nameOf(id) === name && (best === undefined || id < best)) best = id;
       }
     }
     return best;
@@ -288,15 +238,15 @@ export class GazetteerMatcher {
 
   /** Canonical name, label and source of entry `id`, without making an object. */
   nameOf(id: number): string {
-    return this.canonical[id];
+    return this.entries.nameOf(id);
   }
 
   labelOfEntry(id: number): string {
-    return this.strings[this.labelOf[id]];
+    return this.entries.labelOf(id);
   }
 
   sourceOfEntry(id: number): string {
-    return this.strings[this.sourceOf[id]];
+    return this.entries.sourceOf(id);
   }
 
   /** Every normalised key, in the order they were added. */
@@ -420,10 +370,11 @@ export class GazetteerMatcher {
     const count = typeof ids === 'number' ? 1 : ids.length;
     for (let k = 0; k < count; k++) {
       const id = typeof ids === 'number' ? ids : ids[k];
-      const c: Candidate = { start: startCp, end: endCp, label: this.strings[this.labelOf[id]], name: this.canonical[id], matched: key, source: this.strings[this.sourceOf[id]] };
-      const ref = this.refOf(id);
+      const entries = this.entries;
+      const c: Candidate = { start: startCp, end: endCp, label: entries.labelOf(id), name: entries.nameOf(id), matched: key, source: entries.sourceOf(id) };
+      const ref = entries.refOf(id);
       if (ref) c.ref = ref;
-      const description = this.descriptions[id];
+      const description = entries.descriptionOf(id);
       if (description) c.description = description;
       out.push(c);
     }
@@ -435,6 +386,18 @@ function isMarkOrTatweel(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || (c >= 0x06d6 && c <= 0x06ed) || (c >= 0x0300 && c <= 0x036f);
 }
 
+
+/** Whether `name` is word characters in words joined by single spaces: spelled as spellKey would spell it. */
+function isSpelledKey(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || WORD[name.charCodeAt(0)] !== 1 || WORD[name.charCodeAt(n - 1)] !== 1) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const c = name.charCodeAt(i);
+    if (WORD[c] === 1) continue;
+    if (c !== 0x20 || WORD[name.charCodeAt(i + 1)] !== 1) return false;
+  }
+  return true;
+}
 
 /** Scratch for spellKey: one String.fromCharCode.apply over a plain array beats appending or typed-array views. */
 const keyUnits: number[] = [];

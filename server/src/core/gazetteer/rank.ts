@@ -4,9 +4,9 @@
 // completion to a longer word only from four letters. Among matches of one kind, entries of the article's country
 // and refs the corpus already uses come first. The key lists for prefix and typo search are built on first use
 // and kept with the matcher.
-import { lowerBound } from '../lowerBound';
 import { procliticSplits } from '../text/proclitics';
 import type { KbEntry } from './entries';
+import { KeySearch, letterSignature } from './keySearch';
 import type { GazetteerMatcher } from './matcher';
 
 export type MatchKind = 'exact' | 'proclitic' | 'prefix' | 'fuzzy';
@@ -40,63 +40,27 @@ export interface RankedEntry {
   prefix?: number;
 }
 
-/** Keys of one length that share a letter at one place, with each key's letter signature. */
-interface Bucket {
-  keys: string[];
-  signatures: number[];
-}
-
-interface KeyIndex {
-  sorted: string[];
-  /** Keys by length and first letter, and by length and second letter: the only ones a typo search compares. */
-  byFirst: Map<number, Bucket>;
-  bySecond: Map<number, Bucket>;
-}
-
-const bucket = (length: number, letter: number) => length * 0x10000 + letter;
-
-/** The set of letters of a key, as bits (letters folded onto 31 bits). */
-function signature(key: string): number {
-  let bits = 0;
-  for (let i = 0; i < key.length; i++) bits |= 1 << (key.charCodeAt(i) % 31);
-  return bits;
-}
-
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
-const keyIndexes = new WeakMap<GazetteerMatcher, KeyIndex>();
+/** The matcher's keys as completion searches them; made again when the matcher has gained keys since. */
+const keySearches = new WeakMap<GazetteerMatcher, KeySearch>();
 
-function keyIndex(matcher: GazetteerMatcher): KeyIndex {
-  let index = keyIndexes.get(matcher);
-  if (!index) {
-    const sorted = matcher.allKeys().slice().sort();
-    const byFirst = new Map<number, Bucket>();
-    const bySecond = new Map<number, Bucket>();
-    const add = (map: Map<number, Bucket>, b: number, key: string, sig: number) => {
-      const list = map.get(b);
-      if (list) {
-        list.keys.push(key);
-        list.signatures.push(sig);
-      } else map.set(b, { keys: [key], signatures: [sig] });
-    };
-    for (const key of sorted) {
-      const sig = signature(key);
-      add(byFirst, bucket(key.length, key.charCodeAt(0)), key, sig);
-      add(bySecond, bucket(key.length, key.charCodeAt(1)), key, sig);
-    }
-    index = { sorted, byFirst, bySecond };
-    keyIndexes.set(matcher, index);
+function keySearch(matcher: GazetteerMatcher): KeySearch {
+  let search = keySearches.get(matcher);
+  if (!search || search.count !== matcher.size) {
+    search = KeySearch.of(matcher.allKeys());
+    keySearches.set(matcher, search);
   }
-  return index;
+  return search;
 }
 
 /** Builds the prefix and typo indexes now (the first completion would otherwise pay for it). */
 export function prepareRanking(matcher: GazetteerMatcher): void {
-  keyIndex(matcher);
+  keySearch(matcher);
 }
 
 /** Levenshtein distance of a and b if it is at most `max`, else max + 1. */
@@ -160,41 +124,36 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
   for (const split of procliticSplits(key)) {
     if (split.prefix > 0) offer((split.elidedAlef ? 'ا' : '') + key.slice(split.prefix), 0.95, 'proclitic', origin[firstLetter + split.prefix]);
   }
-  const index = keyIndex(matcher);
+  const search = keySearch(matcher);
   // Names that start with the text: the first words of a longer name, or (from four letters) a partial word.
   const letters = key.replace(/ /g, '').length;
-  for (let i = lowerBound(index.sorted, key), n = 0; i < index.sorted.length && n < limit * 4 && index.sorted[i].startsWith(key); i++) {
-    const k = index.sorted[i];
-    if (k === key) continue;
+  let n = 0;
+  search.forEachWithPrefix(key, (k) => {
+    if (k === key) return true;
     const wholeWords = k.charCodeAt(key.length) === 0x20;
     // A space sorts before every letter: the longer names of whole words all come first, so a short word stops
     // at the first partial-word key instead of walking every key that starts with it (ال…).
-    if (!wholeWords && letters < MIN_WORD_COMPLETION) break;
-    n++;
+    if (!wholeWords && letters < MIN_WORD_COMPLETION) return false;
     offer(k, 0.8 - Math.min(0.1, (k.length - key.length) * 0.005) - (wholeWords ? 0 : 0.05), 'prefix');
-  }
+    return ++n < limit * 4;
+  });
   // Typos: only in words long enough that a near spelling is likely the same name; a key must share the first or
   // the second letter.
   if (results.size < limit && letters >= MIN_TYPO_LENGTH) {
     const max = letters < TWO_TYPOS ? 1 : 2;
     const first = key.charCodeAt(0);
-    const sig = signature(key);
-    const compare = (b: Bucket | undefined, skipFirst: boolean) => {
-      if (!b) return;
-      for (let i = 0; i < b.keys.length; i++) {
-        // Each edit adds at most one letter the other lacks: more than `max` such letters either way is too far.
-        const other = b.signatures[i];
-        if (popcount(sig & ~other) > max || popcount(other & ~sig) > max) continue;
-        const k = b.keys[i];
-        if (skipFirst && k.charCodeAt(0) === first) continue;
-        const d = boundedDistance(key, k, max);
-        if (d > 0 && d <= max) offer(k, 0.6 - 0.1 * (d - 1), 'fuzzy');
-      }
+    const sig = letterSignature(key);
+    const compare = (skipFirst: boolean) => (k: string, other: number) => {
+      // Each edit adds at most one letter the other lacks: more than `max` such letters either way is too far.
+      if (popcount(sig & ~other) > max || popcount(other & ~sig) > max) return;
+      if (skipFirst && k.charCodeAt(0) === first) return;
+      const d = boundedDistance(key, k, max);
+      if (d > 0 && d <= max) offer(k, 0.6 - 0.1 * (d - 1), 'fuzzy');
     };
     for (let len = key.length - max; len <= key.length + max; len++) {
-      compare(index.byFirst.get(bucket(len, first)), false);
+      search.forEachOfLength('first', len, first, compare(false));
       // Same second letter, other first letter (those with the same first letter were compared above).
-      compare(index.bySecond.get(bucket(len, key.charCodeAt(1))), true);
+      search.forEachOfLength('second', len, key.charCodeAt(1), compare(true));
     }
   }
   return [...results.values()]

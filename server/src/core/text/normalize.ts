@@ -70,6 +70,17 @@ export class Normalizer {
     this.table = table;
   }
 
+  /** Whether normalisation keeps every unit of `text` as it is (most gazetteer names: no string need be built). */
+  isNormal(text: string): boolean {
+    const table = this.table;
+    const forms = this.options.presentationForms;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (table[c] !== 0 || (forms && c >= 0xfb50 && (c <= 0xfdff || (c >= 0xfe70 && c <= 0xfeff)))) return false;
+    }
+    return true;
+  }
+
   /** A name or a query normalised (no offset map needed). */
   normalizeString(text: string): string {
     return this.normalize(text).text;

@@ -1,0 +1,125 @@
+// The matcher's entries, one column per field: an object per name would cost a million allocations for a
+// million-line gazetteer, and as much again in garbage collection. Label and source, which nearly every row
+// repeats, are one small integer per entry; refs and descriptions take room only once some entry has one (a TSV of
+// bare names has neither); detail fields only for the entries that carry any.
+import type { KbEntry } from './entries';
+
+export const DETAIL_KEYS = ['kind', 'country', 'governorate', 'population', 'seatOf', 'office', 'valid'] as const;
+export type DetailKey = (typeof DETAIL_KEYS)[number];
+export type EntryDetailFields = Partial<Pick<KbEntry, DetailKey>>;
+
+export class EntryColumns {
+  private readonly canonical: string[] = [];
+  /** Per entry: the number of its (label, source) pair in `tags`. */
+  private readonly tagOf: number[] = [];
+  private readonly tags: Array<{ label: string; source: string }> = [];
+  private readonly tagNumbers = new Map<string, number>();
+  /** Explicit refs; entries from `refs.length` on have none (named `source:name`). */
+  private readonly refs: (string | undefined)[] = [];
+  private readonly descriptions: (string | undefined)[] = [];
+  private readonly details = new Map<number, EntryDetailFields>();
+  /** Explicit ref -> first entry with it; built on the first lookup by ref (hover), not while loading. */
+  private byRef: Map<string, number> | undefined;
+
+  get count(): number {
+    return this.canonical.length;
+  }
+
+  add(name: string, label: string, ref: string | undefined, description: string | undefined, source: string): number {
+    const id = this.canonical.length;
+    this.canonical.push(name);
+    this.tagOf.push(this.tag(label, source));
+    if (ref !== undefined) {
+      while (this.refs.length < id) this.refs.push(undefined);
+      this.refs.push(ref);
+      if (this.byRef && ref && !this.byRef.has(ref)) this.byRef.set(ref, id);
+    }
+    if (description) {
+      while (this.descriptions.length < id) this.descriptions.push(undefined);
+      this.descriptions.push(description);
+    }
+    return id;
+  }
+
+  private tag(label: string, source: string): number {
+    // Consecutive rows nearly always share label and source: check the last pair before the map.
+    const last = this.tags.length - 1;
+    if (last >= 0 && this.tags[last].label === label && this.tags[last].source === source) return last;
+    const key = `${label}\u0000${source}`;
+    let n = this.tagNumbers.get(key);
+    if (n === undefined) {
+      n = this.tags.length;
+      this.tags.push({ label, source });
+      this.tagNumbers.set(key, n);
+    }
+    return n;
+  }
+
+  /** Keeps what tells entry `id` apart from others of its name, if it has any of those fields. */
+  setDetails(id: number, from: EntryDetailFields): void {
+    let details: EntryDetailFields | undefined;
+    for (const key of DETAIL_KEYS) {
+      if (from[key] === undefined) continue;
+      details ??= {};
+      (details as Record<string, unknown>)[key] = from[key];
+    }
+    if (details) this.details.set(id, details);
+  }
+
+  nameOf(id: number): string {
+    return this.canonical[id];
+  }
+
+  labelOf(id: number): string {
+    return this.tags[this.tagOf[id]].label;
+  }
+
+  sourceOf(id: number): string {
+    return this.tags[this.tagOf[id]].source;
+  }
+
+  /** The ref the entry was given; undefined when it is named `source:name`. */
+  explicitRef(id: number): string | undefined {
+    return id < this.refs.length ? this.refs[id] : undefined;
+  }
+
+  /** The ref of entry `id` ('' for corpus memory without one). */
+  refOf(id: number): string {
+    const ref = this.explicitRef(id);
+    return ref === undefined ? `${this.sourceOf(id)}:${this.canonical[id]}` : ref;
+  }
+
+  descriptionOf(id: number): string | undefined {
+    return id < this.descriptions.length ? this.descriptions[id] : undefined;
+  }
+
+  /** Entry `id` as an object (made on request; it carries the canonical name only). */
+  entry(id: number): KbEntry {
+    const tag = this.tags[this.tagOf[id]];
+    const out: KbEntry = { ref: this.refOf(id), label: tag.label, names: [this.canonical[id]], source: tag.source };
+    const description = this.descriptionOf(id);
+    if (description) out.description = description;
+    const details = this.details.get(id);
+    if (details) Object.assign(out, details);
+    return out;
+  }
+
+  /** The first entry given this ref explicitly. */
+  idOfExplicitRef(ref: string): number | undefined {
+    // Only refs spelled out in the gazetteers are indexed: a row named `source:name` is found through its name
+    // (a million TSV rows without refs would otherwise cost a million new strings and map entries on first hover).
+    if (!this.byRef) {
+      this.byRef = new Map();
+      for (let id = 0; id < this.refs.length; id++) {
+        const r = this.refs[id];
+        if (r && !this.byRef.has(r)) this.byRef.set(r, id);
+      }
+    }
+    return this.byRef.get(ref);
+  }
+
+  /** The sources entries came from (few: the built-in gazetteer, each corpus gazetteer, corpus memory). */
+  sources(): string[] {
+    return [...new Set(this.tags.map((t) => t.source))];
+  }
+}

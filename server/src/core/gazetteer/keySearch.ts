@@ -1,0 +1,202 @@
+// The key lists completion searches: keys in sorted order (names that start with what was typed) and keys grouped by
+// length and first or second letter (the only ones a typo search compares). Sorting a million strings took about
+// 3 s, most of the server's start with a large gazetteer; here keys are grouped by their first letters with a
+// radix sort of small integers (linear, no string comparison), and a group is sorted only when a search first
+// reaches it. Everything is kept in typed arrays: a million keys cost 16 MB outside the garbage-collected heap.
+
+/** Alphabet rank of each UTF-16 unit found in the keys (1-based, in code-unit order); 0: in no key. */
+type Ranks = Uint16Array;
+
+/** Keys in groups of equal `value`, groups in ascending value; `order` holds key numbers, group by group. */
+interface Groups {
+  values: Int32Array;
+  starts: Int32Array;
+  order: Int32Array;
+}
+
+const MAX_VALUE = 2 ** 31 - 1;
+/** Lengths beyond this share one typo group (no typo is looked for in a word that long). */
+const MAX_TYPO_LENGTH = 4095;
+
+/** The set of letters of a key, as bits (letters folded onto 31 bits): a typo search's first, cheap test. */
+export function letterSignature(key: string): number {
+  let bits = 0;
+  for (let i = 0; i < key.length; i++) bits |= 1 << (key.charCodeAt(i) % 31);
+  return bits;
+}
+
+/**
+ * Numbers 0..n-1 ordered by `values` (each in [0, 2^31)), stable: a counting sort per digit of at most 11 bits, so
+ * that the counts stay in the processor's cache (fewer passes of wider digits scatter across far more memory).
+ */
+export function radixOrder(values: Int32Array, n = values.length): Int32Array {
+  let max = 0;
+  for (let i = 0; i < n; i++) if (values[i] > max) max = values[i];
+  const bits = 32 - Math.clz32(max);
+  const passes = Math.max(1, Math.ceil(bits / 11));
+  const digitBits = Math.ceil(bits / passes);
+  const mask = (1 << digitBits) - 1;
+  let from = new Int32Array(n);
+  let to = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  const counts = new Int32Array(mask + 2);
+  for (let shift = 0; shift < passes * digitBits; shift += digitBits) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((values[i] >>> shift) & mask) + 1]++;
+    for (let d = 1; d <= mask + 1; d++) counts[d] += counts[d - 1];
+    for (let i = 0; i < n; i++) {
+      const k = from[i];
+      to[counts[(values[k] >>> shift) & mask]++] = k;
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  return from;
+}
+
+function groupBy(values: Int32Array, n: number): Groups {
+  const order = radixOrder(values, n);
+  let count = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || values[order[i]] !== values[order[i - 1]]) count++;
+  const starts = new Int32Array(count + 1);
+  const groupValues = new Int32Array(count);
+  let g = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || values[order[i]] !== values[order[i - 1]]) {
+      starts[g] = i;
+      groupValues[g++] = values[order[i]];
+    }
+  }
+  starts[count] = n;
+  return { values: groupValues, starts, order };
+}
+
+/** The first group whose value is >= v. */
+function firstGroupFrom(groups: Groups, v: number): number {
+  let lo = 0;
+  let hi = groups.values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (groups.values[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class KeySearch {
+  /** Leading units that form a prefix group: 3, or fewer when the keys' alphabet is too large to number them. */
+  private readonly prefixUnits: number;
+  private readonly base: number;
+  private readonly byPrefix: Groups;
+  /** Whether each prefix group's keys are in sorted order yet. */
+  private readonly sorted: Uint8Array;
+  private readonly byFirst: Groups;
+  private readonly bySecond: Groups;
+  /** Longest length told apart by the typo groups (longer keys share the last one). */
+  private readonly lengthCap: number;
+  /** letterSignature of each key. */
+  readonly signatures: Int32Array;
+  /** Keys searched: the list's first `count` (a matcher's list grows when names are added later). */
+  readonly count: number;
+
+  private constructor(
+    readonly keys: readonly string[],
+    private readonly ranks: Ranks,
+    alphabet: number,
+  ) {
+    const n = keys.length;
+    this.count = n;
+    this.base = alphabet + 1;
+    this.prefixUnits = this.base ** 3 <= MAX_VALUE ? 3 : this.base ** 2 <= MAX_VALUE ? 2 : 1;
+    const prefix = new Int32Array(n);
+    const first = new Int32Array(n);
+    const second = new Int32Array(n);
+    this.signatures = new Int32Array(n);
+    this.lengthCap = Math.min(MAX_TYPO_LENGTH, Math.floor(MAX_VALUE / this.base) - 1);
+    for (let k = 0; k < n; k++) {
+      const key = keys[k];
+      prefix[k] = this.prefixValue(key);
+      const length = Math.min(key.length, this.lengthCap);
+      first[k] = length * this.base + ranks[key.charCodeAt(0)];
+      second[k] = length * this.base + (key.length > 1 ? ranks[key.charCodeAt(1)] : 0);
+      this.signatures[k] = letterSignature(key);
+    }
+    this.byPrefix = groupBy(prefix, n);
+    this.sorted = new Uint8Array(this.byPrefix.values.length);
+    this.byFirst = groupBy(first, n);
+    this.bySecond = groupBy(second, n);
+  }
+
+  static of(keys: readonly string[]): KeySearch {
+    const seen = new Uint8Array(0x10000);
+    for (const key of keys) for (let i = 0; i < key.length; i++) seen[key.charCodeAt(i)] = 1;
+    const ranks = new Uint16Array(0x10000);
+    let alphabet = 0;
+    for (let c = 0; c < 0x10000; c++) if (seen[c]) ranks[c] = ++alphabet;
+    return new KeySearch(keys, ranks, alphabet);
+  }
+
+  /** The prefix group number of a key's first units (absent units rank 0: a shorter key sorts first). */
+  private prefixValue(key: string): number {
+    let v = 0;
+    for (let i = 0; i < this.prefixUnits; i++) v = v * this.base + (i < key.length ? this.ranks[key.charCodeAt(i)] : 0);
+    return v;
+  }
+
+  /**
+   * Calls `visit` with every key that starts with `prefix`, in sorted (code-unit) order, until it returns false.
+   * A group of keys is sorted the first time a search reaches it.
+   */
+  forEachWithPrefix(prefix: string, visit: (key: string) => boolean): void {
+    for (let i = 0; i < prefix.length; i++) if (this.ranks[prefix.charCodeAt(i)] === 0) return; // a letter no key has
+    const head = Math.min(prefix.length, this.prefixUnits);
+    // Group values of keys whose first `head` units are the prefix's: [low, high].
+    let low = 0;
+    for (let i = 0; i < this.prefixUnits; i++) low = low * this.base + (i < head ? this.ranks[prefix.charCodeAt(i)] : 0);
+    const span = this.base ** (this.prefixUnits - head);
+    const high = low + span - 1;
+    const { values, starts, order } = this.byPrefix;
+    for (let g = firstGroupFrom(this.byPrefix, low); g < values.length && values[g] <= high; g++) {
+      this.sortGroup(g);
+      let i = starts[g];
+      const end = starts[g + 1];
+      if (prefix.length > head) {
+        // Within the one group: binary search for the first key >= prefix.
+        let hi = end;
+        while (i < hi) {
+          const mid = (i + hi) >>> 1;
+          if (this.keys[order[mid]] < prefix) i = mid + 1;
+          else hi = mid;
+        }
+      }
+      for (; i < end; i++) {
+        const key = this.keys[order[i]];
+        if (!key.startsWith(prefix)) return;
+        if (!visit(key)) return;
+      }
+    }
+  }
+
+  /** Calls `visit` with each key of `length` units whose first (or second) unit is `letter`, and its signature. */
+  forEachOfLength(by: 'first' | 'second', length: number, letter: number, visit: (key: string, signature: number) => void): void {
+    const rank = this.ranks[letter];
+    if (rank === 0 || length < 1) return;
+    const groups = by === 'first' ? this.byFirst : this.bySecond;
+    const value = Math.min(length, this.lengthCap) * this.base + rank;
+    const g = firstGroupFrom(groups, value);
+    if (g >= groups.values.length || groups.values[g] !== value) return;
+    for (let i = groups.starts[g]; i < groups.starts[g + 1]; i++) {
+      const k = groups.order[i];
+      visit(this.keys[k], this.signatures[k]);
+    }
+  }
+
+  private sortGroup(g: number): void {
+    if (this.sorted[g]) return;
+    const { starts, order } = this.byPrefix;
+    const keys = this.keys;
+    order.subarray(starts[g], starts[g + 1]).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+    this.sorted[g] = 1;
+  }
+}
