@@ -2,6 +2,7 @@
 // million-line gazetteer, and as much again in garbage collection. Label and source, which nearly every row
 // repeats, are one small integer per entry; refs and descriptions take room only once some entry has one (a TSV of
 // bare names has neither); detail fields only for the entries that carry any.
+import { Int32List } from '../int32List';
 import type { KbEntry } from './entries';
 
 export const DETAIL_KEYS = ['kind', 'country', 'governorate', 'population', 'seatOf', 'office', 'valid'] as const;
@@ -11,7 +12,7 @@ export type EntryDetailFields = Partial<Pick<KbEntry, DetailKey>>;
 export class EntryColumns {
   private readonly canonical: string[] = [];
   /** Per entry: the number of its (label, source) pair in `tags`. */
-  private readonly tagOf: number[] = [];
+  private readonly tagOf = new Int32List();
   private readonly tags: Array<{ label: string; source: string }> = [];
   private readonly tagNumbers = new Map<string, number>();
   /** Explicit refs; entries from `refs.length` on have none (named `source:name`). */
@@ -71,11 +72,11 @@ export class EntryColumns {
   }
 
   labelOf(id: number): string {
-    return this.tags[this.tagOf[id]].label;
+    return this.tags[this.tagOf.array[id]].label;
   }
 
   sourceOf(id: number): string {
-    return this.tags[this.tagOf[id]].source;
+    return this.tags[this.tagOf.array[id]].source;
   }
 
   /** The ref the entry was given; undefined when it is named `source:name`. */
@@ -95,7 +96,7 @@ export class EntryColumns {
 
   /** Entry `id` as an object (made on request; it carries the canonical name only). */
   entry(id: number): KbEntry {
-    const tag = this.tags[this.tagOf[id]];
+    const tag = this.tags[this.tagOf.array[id]];
     const out: KbEntry = { ref: this.refOf(id), label: tag.label, names: [this.canonical[id]], source: tag.source };
     const description = this.descriptionOf(id);
     if (description) out.description = description;

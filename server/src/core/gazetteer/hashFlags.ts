@@ -1,7 +1,8 @@
 // An open-addressing table from 32-bit hashes to small non-negative integers, in one Int32Array of (hash, value)
 // pairs. The matcher looks up every word of the text in it: a JavaScript Map keyed by numbers costs about 130 ns
 // per lookup there, this table one probe into a cache line. Hashes are only a filter (a match is confirmed by
-// comparing the spelled-out name), so hash 0, which marks an empty slot, is stored as 1.
+// comparing the spelled-out name), so hash 0, which marks an empty slot, is stored as 1. A hash's slot is its top
+// bits, so that hashes set in ascending order fill the table front to back.
 
 const EMPTY = 0;
 
@@ -9,6 +10,8 @@ export class HashFlags {
   /** slots[2k] = hash (0: empty), slots[2k + 1] = value. */
   private slots: Int32Array;
   private mask: number;
+  /** 32 - log2(capacity): a hash's slot is hash >>> shift. */
+  private shift: number;
   private count = 0;
 
   constructor(expected = 1024) {
@@ -16,10 +19,16 @@ export class HashFlags {
     while (capacity < expected * 2) capacity *= 2;
     this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
+    this.shift = Math.clz32(capacity) + 1;
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** How many top bits of a hash choose its slot: hashes set in the order of those bits fill the table in order. */
+  get slotBits(): number {
+    return 32 - this.shift;
   }
 
   /** Bytes held by the table. */
@@ -29,7 +38,9 @@ export class HashFlags {
 
   /** Grows the table now to hold `expected` hashes without growing again (each growth rehashes everything). */
   reserve(expected: number): void {
-    while ((this.mask + 1) < expected * 2) this.grow();
+    let capacity = this.mask + 1;
+    while (capacity < expected * 2) capacity *= 2;
+    if (capacity !== this.mask + 1) this.grow(capacity);
   }
 
   /** The value stored for `hash`, 0 when there is none. */
@@ -37,7 +48,7 @@ export class HashFlags {
     const h = hash === EMPTY ? 1 : hash | 0;
     const slots = this.slots;
     const mask = this.mask;
-    let k = h & mask;
+    let k = h >>> this.shift;
     for (;;) {
       const stored = slots[k << 1];
       if (stored === h) return slots[(k << 1) + 1];
@@ -48,7 +59,7 @@ export class HashFlags {
 
   set(hash: number, value: number): void {
     const h = hash === EMPTY ? 1 : hash | 0;
-    let k = h & this.mask;
+    let k = h >>> this.shift;
     for (;;) {
       const stored = this.slots[k << 1];
       if (stored === h || stored === EMPTY) {
@@ -71,11 +82,11 @@ export class HashFlags {
     for (let k = 0; k < slots.length; k += 2) if (slots[k] !== EMPTY) visit(slots[k]);
   }
 
-  private grow(): void {
+  private grow(capacity = (this.mask + 1) * 2): void {
     const old = this.slots;
-    const capacity = (this.mask + 1) * 2;
     this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
+    this.shift = Math.clz32(capacity) + 1;
     this.count = 0;
     for (let k = 0; k < old.length; k += 2) if (old[k] !== EMPTY) this.set(old[k], old[k + 1]);
   }

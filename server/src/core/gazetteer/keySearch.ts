@@ -2,9 +2,11 @@
 // length and first or second letter (the only ones a typo search compares). Sorting a million strings took about
 // 3 s, most of the server's start with a large gazetteer; here keys are grouped by their first letters with a
 // radix sort of small integers (linear, no string comparison), and a group is sorted only when a search first
-// reaches it. Everything is kept in typed arrays: a million keys cost 16 MB outside the garbage-collected heap.
+// reaches it. Everything is kept in typed arrays: a million keys cost 12 MB outside the garbage-collected heap.
 
-/** Alphabet rank of each UTF-16 unit found in the keys (1-based, in code-unit order); 0: in no key. */
+import { radixOrder } from '../radixOrder';
+
+/** Rank of each UTF-16 unit found among the first three of a key (1-based, in code-unit order); 0: none. */
 type Ranks = Uint16Array;
 
 /** Keys in groups of equal `value`, groups in ascending value; `order` holds key numbers, group by group. */
@@ -25,47 +27,17 @@ export function letterSignature(key: string): number {
   return bits;
 }
 
-/**
- * Numbers 0..n-1 ordered by `values` (each in [0, 2^31)), stable: a counting sort per digit of at most 11 bits, so
- * that the counts stay in the processor's cache (fewer passes of wider digits scatter across far more memory).
- */
-export function radixOrder(values: Int32Array, n = values.length): Int32Array {
-  let max = 0;
-  for (let i = 0; i < n; i++) if (values[i] > max) max = values[i];
-  const bits = 32 - Math.clz32(max);
-  const passes = Math.max(1, Math.ceil(bits / 11));
-  const digitBits = Math.ceil(bits / passes);
-  const mask = (1 << digitBits) - 1;
-  let from = new Int32Array(n);
-  let to = new Int32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  const counts = new Int32Array(mask + 2);
-  for (let shift = 0; shift < passes * digitBits; shift += digitBits) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((values[i] >>> shift) & mask) + 1]++;
-    for (let d = 1; d <= mask + 1; d++) counts[d] += counts[d - 1];
-    for (let i = 0; i < n; i++) {
-      const k = from[i];
-      to[counts[(values[k] >>> shift) & mask]++] = k;
-    }
-    const t = from;
-    from = to;
-    to = t;
-  }
-  return from;
-}
-
 function groupBy(values: Int32Array, n: number): Groups {
-  const order = radixOrder(values, n);
+  const { order, sorted } = radixOrder(values, n);
   let count = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || values[order[i]] !== values[order[i - 1]]) count++;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
   const starts = new Int32Array(count + 1);
   const groupValues = new Int32Array(count);
   let g = 0;
   for (let i = 0; i < n; i++) {
-    if (i === 0 || values[order[i]] !== values[order[i - 1]]) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) {
       starts[g] = i;
-      groupValues[g++] = values[order[i]];
+      groupValues[g++] = sorted[i];
     }
   }
   starts[count] = n;
@@ -95,8 +67,6 @@ export class KeySearch {
   private readonly bySecond: Groups;
   /** Longest length told apart by the typo groups (longer keys share the last one). */
   private readonly lengthCap: number;
-  /** letterSignature of each key. */
-  readonly signatures: Int32Array;
   /** Keys searched: the list's first `count` (a matcher's list grows when names are added later). */
   readonly count: number;
 
@@ -112,7 +82,6 @@ export class KeySearch {
     const prefix = new Int32Array(n);
     const first = new Int32Array(n);
     const second = new Int32Array(n);
-    this.signatures = new Int32Array(n);
     this.lengthCap = Math.min(MAX_TYPO_LENGTH, Math.floor(MAX_VALUE / this.base) - 1);
     for (let k = 0; k < n; k++) {
       const key = keys[k];
@@ -120,7 +89,6 @@ export class KeySearch {
       const length = Math.min(key.length, this.lengthCap);
       first[k] = length * this.base + ranks[key.charCodeAt(0)];
       second[k] = length * this.base + (key.length > 1 ? ranks[key.charCodeAt(1)] : 0);
-      this.signatures[k] = letterSignature(key);
     }
     this.byPrefix = groupBy(prefix, n);
     this.sorted = new Uint8Array(this.byPrefix.values.length);
@@ -129,8 +97,9 @@ export class KeySearch {
   }
 
   static of(keys: readonly string[]): KeySearch {
+    // Only the first units of keys are numbered (groups and typo buckets go by them).
     const seen = new Uint8Array(0x10000);
-    for (const key of keys) for (let i = 0; i < key.length; i++) seen[key.charCodeAt(i)] = 1;
+    for (const key of keys) for (let i = 0; i < 3 && i < key.length; i++) seen[key.charCodeAt(i)] = 1;
     const ranks = new Uint16Array(0x10000);
     let alphabet = 0;
     for (let c = 0; c < 0x10000; c++) if (seen[c]) ranks[c] = ++alphabet;
@@ -149,8 +118,8 @@ export class KeySearch {
    * A group of keys is sorted the first time a search reaches it.
    */
   forEachWithPrefix(prefix: string, visit: (key: string) => boolean): void {
-    for (let i = 0; i < prefix.length; i++) if (this.ranks[prefix.charCodeAt(i)] === 0) return; // a letter no key has
     const head = Math.min(prefix.length, this.prefixUnits);
+    for (let i = 0; i < head; i++) if (this.ranks[prefix.charCodeAt(i)] === 0) return; // no key has that letter there
     // Group values of keys whose first `head` units are the prefix's: [low, high].
     let low = 0;
     for (let i = 0; i < this.prefixUnits; i++) low = low * this.base + (i < head ? this.ranks[prefix.charCodeAt(i)] : 0);
@@ -178,18 +147,15 @@ export class KeySearch {
     }
   }
 
-  /** Calls `visit` with each key of `length` units whose first (or second) unit is `letter`, and its signature. */
-  forEachOfLength(by: 'first' | 'second', length: number, letter: number, visit: (key: string, signature: number) => void): void {
+  /** Calls `visit` with each key of `length` units whose first (or second) unit is `letter`. */
+  forEachOfLength(by: 'first' | 'second', length: number, letter: number, visit: (key: string) => void): void {
     const rank = this.ranks[letter];
     if (rank === 0 || length < 1) return;
     const groups = by === 'first' ? this.byFirst : this.bySecond;
     const value = Math.min(length, this.lengthCap) * this.base + rank;
     const g = firstGroupFrom(groups, value);
     if (g >= groups.values.length || groups.values[g] !== value) return;
-    for (let i = groups.starts[g]; i < groups.starts[g + 1]; i++) {
-      const k = groups.order[i];
-      visit(this.keys[k], this.signatures[k]);
-    }
+    for (let i = groups.starts[g]; i < groups.starts[g + 1]; i++) visit(this.keys[groups.order[i]]);
   }
 
   private sortGroup(g: number): void {

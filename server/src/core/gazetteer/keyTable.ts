@@ -1,70 +1,139 @@
 // The matcher's normalised keys and the entries of each, found by the FNV hash the matcher already computes for
 // every key: one open-addressing Int32Array of (hash, key number) pairs beside a plain array of the keys. A
-// JavaScript Map keyed by the strings would hash every key a second time and grow by rehashing its entries; for a
-// million names that was most of the build.
+// JavaScript Map keyed by the strings would hash every key a second time and grow by rehashing its entries.
+//
+// Keys are added to a list first and placed into the hash slots together (place), in the order of their hashes:
+// a hash's slot is its top bits, so the slots fill front to back. Placed in arrival order, each of a million keys
+// waited on memory (about 0.5 s). A key added twice keeps its first number; the later copy's entries join it and
+// the copy is left as '' in the list.
+import { Int32List } from '../int32List';
+import { radixOrder } from '../radixOrder';
 
 export class KeyTable {
-  /** Key number -> key. */
+  /** Key number -> key ('' for a later copy of a key, merged into the first). */
   readonly keys: string[] = [];
-  /** Key number -> entry id, or ids when several entries share the key. */
-  readonly ids: Array<number | number[]> = [];
+  /**
+   * Key number -> its entry id (>= 0), or -(1 + i) when several entries share the key: their ids are shared[i].
+   * Numbers in a typed list, not a plain array: a million of them outside the garbage-collected heap.
+   */
+  private readonly ids = new Int32List();
+  private readonly shared: number[][] = [];
+  /** Key number -> hash, for the keys not placed yet (from `placed` on). */
+  private readonly pendingHashes = new Int32List();
+  private placed = 0;
+  private copies = 0;
   /** slots[2k] = hash, slots[2k + 1] = key number + 1 (0: empty). */
   private slots: Int32Array;
   private mask: number;
+  /** 32 - log2(capacity): a hash's slot is hash >>> shift. */
+  private shift: number;
 
   constructor(expected = 1024) {
     let capacity = 1024;
     while (capacity < expected * 2) capacity *= 2;
     this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
+    this.shift = Math.clz32(capacity) + 1;
   }
 
+  /** Number of distinct keys (placed or not). */
   get size(): number {
-    return this.keys.length;
+    return this.keys.length - this.copies;
   }
 
-  /** Grows the table now to hold `expected` keys without growing again. */
-  reserve(expected: number): void {
-    if (this.mask + 1 >= expected * 2) return;
-    let capacity = this.mask + 1;
-    while (capacity < expected * 2) capacity *= 2;
-    this.rehash(capacity);
+  /** Whether keys were added since the last place(). */
+  get unplaced(): boolean {
+    return this.placed < this.keys.length;
   }
 
-  /** Number of `key`, whose hash is `hash`; -1 when it is not in the table. */
+  /** Number of `key`, whose hash is `hash`; -1 when no placed key is it. */
   find(key: string, hash: number): number {
     const slots = this.slots;
     const mask = this.mask;
-    for (let k = hash & mask; ; k = (k + 1) & mask) {
+    for (let k = hash >>> this.shift; ; k = (k + 1) & mask) {
       const n = slots[(k << 1) + 1];
       if (n === 0) return -1;
       if (slots[k << 1] === hash && this.keys[n - 1] === key) return n - 1;
     }
   }
 
-  /** Adds `key` (not in the table yet, hash `hash`) with its first entry; returns its number. */
+  /** The entry id of key `n`, or the ids when several entries share it (in the order they were added). */
+  entriesOf(n: number): number | readonly number[] {
+    const v = this.ids.array[n];
+    return v >= 0 ? v : this.shared[-1 - v];
+  }
+
+  /** Adds `key` (hash `hash`) with entry `id`; findable after place(). Returns its number. */
   add(key: string, hash: number, id: number): number {
     const n = this.keys.length;
     this.keys.push(key);
     this.ids.push(id);
-    if ((n + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
-    this.place(hash, n + 1);
+    this.pendingHashes.push(hash);
     return n;
   }
 
-  private place(hash: number, value: number): void {
+  /** Makes every added key findable: a key equal to one already there gives it its entries and becomes ''. */
+  place(): void {
+    const first = this.placed;
+    const count = this.keys.length - first;
+    if (count === 0) return;
+    let capacity = this.mask + 1;
+    while (capacity < (this.keys.length - this.copies) * 2) capacity *= 2;
+    if (capacity !== this.mask + 1) this.rehash(capacity);
+    const numbers = new Int32Array(count);
+    for (let i = 0; i < count; i++) numbers[i] = first + i;
+    // By slot (the hashes' top bits) only, stable: of two equal keys, the one added first keeps its number and
+    // comes first in the entries' order.
+    const { order, sorted } = radixOrder(this.pendingHashes.array, count, numbers, 32 - this.shift);
+    this.pendingHashes.clear();
+    this.placed = this.keys.length;
     const slots = this.slots;
     const mask = this.mask;
-    let k = hash & mask;
-    while (slots[(k << 1) + 1] !== 0) k = (k + 1) & mask;
-    slots[k << 1] = hash;
-    slots[(k << 1) + 1] = value;
+    for (let i = 0; i < count; i++) {
+      const hash = sorted[i];
+      const n = order[i];
+      let k = hash >>> this.shift;
+      let copyOf = -1;
+      for (; slots[(k << 1) + 1] !== 0; k = (k + 1) & mask) {
+        // Strings are compared only when the hashes are equal (rare): reading the keys is what waits on memory.
+        if (slots[k << 1] === hash && this.keys[slots[(k << 1) + 1] - 1] === this.keys[n]) {
+          copyOf = slots[(k << 1) + 1] - 1;
+          break;
+        }
+      }
+      if (copyOf === -1) {
+        slots[k << 1] = hash;
+        slots[(k << 1) + 1] = n + 1;
+        continue;
+      }
+      const ids = this.ids.array;
+      const into = ids[copyOf];
+      const id = ids[n];
+      if (into >= 0) {
+        if (into !== id) {
+          ids[copyOf] = -1 - this.shared.length;
+          this.shared.push([into, id]);
+        }
+      } else if (!this.shared[-1 - into].includes(id)) this.shared[-1 - into].push(id);
+      this.keys[n] = '';
+      this.copies++;
+    }
   }
 
   private rehash(capacity: number): void {
     const old = this.slots;
     this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
-    for (let k = 0; k < old.length; k += 2) if (old[k + 1] !== 0) this.place(old[k], old[k + 1]);
+    this.shift = Math.clz32(capacity) + 1;
+    const slots = this.slots;
+    const mask = this.mask;
+    // Old slots are in the order of their hashes' top bits: the new table fills front to back too.
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let k = old[j] >>> this.shift;
+      while (slots[(k << 1) + 1] !== 0) k = (k + 1) & mask;
+      slots[k << 1] = old[j];
+      slots[(k << 1) + 1] = old[j + 1];
+    }
   }
 }

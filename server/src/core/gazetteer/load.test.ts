@@ -19,7 +19,10 @@ test('streamLines: BOM, CRLF and LF lines, a line break split across 1 MB reads,
   const file = path.join(dir, 'lines.tsv');
   await writeFile(file, `\uFEFFأ\r\n${long}\r\nج\nد`);
   const lines: Array<[string, number]> = [];
-  await streamLines(file, (line, n) => lines.push([line.length > 10 ? `long:${line.length}` : line, n]));
+  await streamLines(file, (text, start, end, n) => {
+    const line = text.slice(start, end);
+    lines.push([line.length > 10 ? `long:${line.length}` : line, n]);
+  });
   assert.deepEqual(lines, [['أ', 1], [`long:${long.length}`, 2], ['ج', 3], ['د', 4]]);
 });
 

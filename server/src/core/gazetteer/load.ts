@@ -84,12 +84,12 @@ export async function streamLines(file: string, parse: LineParser): Promise<void
     first = false;
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      parse(text.slice(start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end), lineNumber++);
+      parse(text, start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end, lineNumber++);
       start = end + 1;
     }
     rest = text.slice(start);
   }
-  parse(rest.endsWith('\r') ? rest.slice(0, -1) : rest, lineNumber);
+  parse(rest, 0, rest.endsWith('\r') ? rest.length - 1 : rest.length, lineNumber);
 }
 
 /** A sink that adds each entry of a label the corpus defines straight to the matcher. */
@@ -119,8 +119,6 @@ export async function loadMatcher(config: CorpusConfig, options: { builtinDir?: 
   const labels = new Set(config.labels.map((l) => l.name));
   const matcher = new GazetteerMatcher({ normalization: config.normalization, proclitics: config.proclitics });
   for (const source of [...config.gazetteers, ...(options.extraGazetteers ?? [])]) {
-    // About 30 bytes a name in TSV files of place names; a guess only sizes the tables (too small: they grow).
-    if (source.format === 'tsv') matcher.expectNames(Math.floor((await fs.stat(source.path)).size / 30));
     const sink = matcherSink(matcher, labels, `gazetteer:${path.basename(source.path)}`);
     await streamLines(source.path, lineParser(source.format, source.path, sink, source.label));
   }

@@ -13,6 +13,8 @@ import type { KbEntry } from './entries';
 import { type EntryDetailFields, EntryColumns } from './entryColumns';
 import { HashFlags } from './hashFlags';
 import { KeyTable } from './keyTable';
+import { Int32List } from '../int32List';
+import { radixOrder } from '../radixOrder';
 
 export interface Candidate {
   /** Code points into the original text. */
@@ -67,6 +69,8 @@ export interface MatcherOptions {
 
 export class GazetteerMatcher {
   readonly normalizer: Normalizer;
+  /** 1 for a word character that normalisation keeps as it is. */
+  private readonly keyUnits: Uint8Array;
   /** Normalised keys, each with its entry id, or ids when several entries share the name; found by FNV hash. */
   private readonly keys = new KeyTable();
   /**
@@ -87,9 +91,17 @@ export class GazetteerMatcher {
   private readonly readings = new Int32Array(8);
   private readonly hitEnds = new Int32Array(HIT_LIMIT);
   private readonly hitReadings = new Int32Array(HIT_LIMIT);
+  /**
+   * What the hash table is to learn from the names added since it was last read: (hash, value) pairs, applied
+   * together in the order of the hashes (flush), so that filling the table walks memory front to back. In arrival
+   * order, each of a million names waited on memory several times.
+   */
+  private readonly pendingHashes = new Int32List();
+  private readonly pendingValues = new Int32List();
 
   constructor(readonly options: MatcherOptions) {
     this.normalizer = new Normalizer(options.normalization);
+    this.keyUnits = keyUnitTable(this.normalizer);
   }
 
   static build(entries: Iterable<KbEntry>, options: MatcherOptions): GazetteerMatcher {
@@ -98,33 +110,18 @@ export class GazetteerMatcher {
     return matcher;
   }
 
+  /** Number of distinct keys. */
   get size(): number {
+    this.flush();
     return this.keys.size;
   }
 
   /** Normalised key of a name: its word tokens joined by single spaces ('' when it has none). */
   keyOf(name: string): string {
     // Most names already are keys: the name itself, no new string (a million names kept once, not twice).
-    if (isSpelledKey(name) && this.normalizer.isNormal(name)) return name;
+    if (isSpelledKey(name, this.keyUnits)) return name;
     const { units, length } = this.normalizer.normalizeUnits(name);
     return spellKey(units, 0, length, false);
-  }
-
-  /**
-   * Sizes the hash table and its filter for about `names` more names (a gazetteer's size divided by a typical line),
-   * so that a large gazetteer is not rehashed at every doubling while it is read.
-   */
-  expectNames(names: number): void {
-    const hashes = this.hashes.size + names * 2;
-    this.hashes.reserve(hashes);
-    this.keys.reserve(this.keys.size + names);
-    let bits = this.filterBits;
-    while (hashes * 8 > 2 ** bits && bits < MAX_FILTER_BITS) bits++;
-    if (bits !== this.filterBits) {
-      this.filterBits = bits;
-      this.filter = new Int32Array(1 << (bits - 5));
-      this.hashes.forEachHash((h) => this.filterSet(h));
-    }
   }
 
   /** Number of entries (an entry may have several names). */
@@ -166,38 +163,48 @@ export class GazetteerMatcher {
     return this.entries.entry(id);
   }
 
-  /** Another name of entry `id`. */
+  /** Another name of entry `id` (in the tables at the next read). */
   addName(id: number, name: string): void {
     const key = this.keyOf(name);
     if (key.length < 2) return;
     const keyHash = fnvString(key);
-    const n = this.keys.find(key, keyHash);
-    if (n !== -1) {
-      const ids = this.keys.ids[n];
-      if (typeof ids === 'number') {
-        if (ids !== id) this.keys.ids[n] = [ids, id];
-      } else if (!ids.includes(id)) ids.push(id);
-      return;
-    }
-    this.keys.add(key, keyHash, id);
     const space = key.indexOf(' ');
-    const firstHash = fnvString(key, 0, space === -1 ? key.length : space);
     let tokens = 1;
     for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) tokens++;
-    this.filterAdd(firstHash);
-    const first = this.hashes.get(firstHash);
-    if (first >>> 1 < tokens) this.hashes.set(firstHash, (tokens << 1) | (first & IS_KEY));
-    this.hashes.set(keyHash, this.hashes.get(keyHash) | IS_KEY);
-    this.filterAdd(keyHash);
+    this.keys.add(key, keyHash, id);
+    if (tokens === 1) {
+      this.pendingHashes.push(keyHash);
+      this.pendingValues.push((1 << 1) | IS_KEY);
+    } else {
+      this.pendingHashes.push(keyHash);
+      this.pendingValues.push(IS_KEY);
+      this.pendingHashes.push(fnvString(key, 0, space));
+      this.pendingValues.push(tokens << 1);
+    }
   }
 
-  private filterAdd(hash: number): void {
-    if (this.hashes.size * 8 > 2 ** this.filterBits && this.filterBits < MAX_FILTER_BITS) {
-      this.filterBits++;
-      this.filter = new Int32Array(1 << (this.filterBits - 5));
-      this.hashes.forEachHash((h) => this.filterSet(h));
+  /** Puts the names added since the last read into the key table, the hash table and the filter. */
+  private flush(): void {
+    if (!this.keys.unplaced) return;
+    this.keys.place();
+    const updates = this.pendingHashes.length;
+    this.hashes.reserve(this.hashes.size + updates);
+    // In the order of their slots. A key added twice gives the same pairs twice: merging them is harmless.
+    const { order: values, sorted: hashes } = radixOrder(this.pendingHashes.array, updates, this.pendingValues.array, this.hashes.slotBits);
+    this.pendingHashes.clear();
+    this.pendingValues.clear();
+    for (let i = 0; i < updates; i++) {
+      const old = this.hashes.get(hashes[i]);
+      const most = Math.max(old >>> 1, values[i] >>> 1);
+      this.hashes.set(hashes[i], (most << 1) | ((old | values[i]) & IS_KEY));
     }
-    this.filterSet(hash);
+    let bits = this.filterBits;
+    while (this.hashes.size * 8 > 2 ** bits && bits < MAX_FILTER_BITS) bits++;
+    if (bits !== this.filterBits) {
+      this.filterBits = bits;
+      this.filter = new Int32Array(1 << (bits - 5));
+      this.hashes.forEachHash((h) => this.filterSet(h));
+    } else for (let i = 0; i < updates; i++) this.filterSet(hashes[i]);
   }
 
   private filterSet(hash: number): void {
@@ -230,9 +237,10 @@ export class GazetteerMatcher {
 
   /** Ids of the entries whose name has exactly this normalised key. */
   lookupKeyIds(key: string): readonly number[] {
+    this.flush();
     const n = this.keys.find(key, fnvString(key));
     if (n === -1) return [];
-    const ids = this.keys.ids[n];
+    const ids = this.keys.entriesOf(n);
     return typeof ids === 'number' ? [ids] : ids;
   }
 
@@ -249,9 +257,12 @@ export class GazetteerMatcher {
     return this.entries.sourceOf(id);
   }
 
-  /** Every normalised key, in the order they were added. */
-  allKeys(): readonly string[] {
-    return this.keys.keys;
+  /** Every normalised key, once, in the order first added (a new array). */
+  allKeys(): string[] {
+    this.flush();
+    const out: string[] = [];
+    for (const key of this.keys.keys) if (key !== '') out.push(key);
+    return out;
   }
 
   /** Every match in the whole text. */
@@ -264,6 +275,7 @@ export class GazetteerMatcher {
    * offsets into the whole text.
    */
   matchRange(text: string, index: CodePointIndex, from: number, to: number): Candidate[] {
+    this.flush();
     const lineStart = from <= 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
     let lineEnd = to >= text.length ? text.length : text.indexOf('\n', to);
     if (lineEnd === -1) lineEnd = text.length;
@@ -350,7 +362,7 @@ export class GazetteerMatcher {
         const key = spellKey(units, s + prefix, hitEnds[pick], (hitReadings[pick] & 1) === 1);
         const found = this.keys.find(key, fnvString(key));
         if (found !== -1) {
-          this.emit(out, text, index, origin, s + (include ? 0 : prefix), hitEnds[pick], key, this.keys.ids[found]);
+          this.emit(out, text, index, origin, s + (include ? 0 : prefix), hitEnds[pick], key, this.keys.entriesOf(found));
           i = hitEnds[pick];
           break;
         }
@@ -360,7 +372,7 @@ export class GazetteerMatcher {
   }
 
   /** One candidate per entry of `key`, for normalised units [start, end) of the scanned line. */
-  private emit(out: Candidate[], text: string, index: CodePointIndex, origin: Int32Array, start: number, end: number, key: string, ids: number | number[]): void {
+  private emit(out: Candidate[], text: string, index: CodePointIndex, origin: Int32Array, start: number, end: number, key: string, ids: number | readonly number[]): void {
     const start16 = origin[start];
     let end16 = origin[end - 1] + 1;
     // Marks and tatweel dropped by normalisation right after the last letter belong to the name.
@@ -387,14 +399,31 @@ function isMarkOrTatweel(c: number): boolean {
 }
 
 
-/** Whether `name` is word characters in words joined by single spaces: spelled as spellKey would spell it. */
-function isSpelledKey(name: string): boolean {
+const keyUnitTables = new WeakMap<Uint8Array, Uint8Array>();
+
+/** Word characters that `normalizer` keeps as they are (one table per normalisation, shared by matchers). */
+function keyUnitTable(normalizer: Normalizer): Uint8Array {
+  const kept = normalizer.keptUnits();
+  let table = keyUnitTables.get(kept);
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) table[c] = WORD[c] & kept[c];
+    keyUnitTables.set(kept, table);
+  }
+  return table;
+}
+
+/**
+ * Whether `name` is already its own key: units of `keyUnits` (normal word characters) in words joined by single
+ * spaces, as spellKey would spell it.
+ */
+function isSpelledKey(name: string, keyUnits: Uint8Array): boolean {
   const n = name.length;
-  if (n === 0 || WORD[name.charCodeAt(0)] !== 1 || WORD[name.charCodeAt(n - 1)] !== 1) return false;
+  if (n === 0 || keyUnits[name.charCodeAt(0)] !== 1 || keyUnits[name.charCodeAt(n - 1)] !== 1) return false;
   for (let i = 1; i < n - 1; i++) {
     const c = name.charCodeAt(i);
-    if (WORD[c] === 1) continue;
-    if (c !== 0x20 || WORD[name.charCodeAt(i + 1)] !== 1) return false;
+    if (keyUnits[c] === 1) continue;
+    if (c !== 0x20 || keyUnits[name.charCodeAt(i + 1)] !== 1) return false;
   }
   return true;
 }

@@ -143,10 +143,11 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
     const max = letters < TWO_TYPOS ? 1 : 2;
     const first = key.charCodeAt(0);
     const sig = letterSignature(key);
-    const compare = (skipFirst: boolean) => (k: string, other: number) => {
+    const compare = (skipFirst: boolean) => (k: string) => {
+      if (skipFirst && k.charCodeAt(0) === first) return;
+      const other = letterSignature(k);
       // Each edit adds at most one letter the other lacks: more than `max` such letters either way is too far.
       if (popcount(sig & ~other) > max || popcount(other & ~sig) > max) return;
-      if (skipFirst && k.charCodeAt(0) === first) return;
       const d = boundedDistance(key, k, max);
       if (d > 0 && d <= max) offer(k, 0.6 - 0.1 * (d - 1), 'fuzzy');
     };

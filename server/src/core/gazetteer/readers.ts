@@ -20,41 +20,59 @@ export interface GazetteerSink {
   entry(names: string | readonly string[], label: string, ref: string | undefined, description: string | undefined, details?: EntryDetails): void;
 }
 
-/** Parses one line (1-based number, without its line break; a leading BOM already removed). */
-export type LineParser = (line: string, lineNumber: number) => void;
+/**
+ * Parses one line: text[start, end), without its line break (a leading BOM already removed), 1-based number. A
+ * range rather than a string of the line: a million-line gazetteer then makes no string per line.
+ */
+export type LineParser = (text: string, start: number, end: number, lineNumber: number) => void;
 
 export type GazetteerFormatName = 'tsv' | 'geonames' | 'jsonl';
 
 const REF = /^[^\s:]+:\S+$/;
 
+/** What String.prototype.trim removes (the same set, tested per unit). */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export function lineParser(format: GazetteerFormatName, file: string, sink: GazetteerSink, defaultLabel?: string): LineParser {
   switch (format) {
     case 'tsv': {
       let lastLabel = '';
-      return (line, n) => {
-        if (line.startsWith('#')) return;
+      return (text, start, end, n) => {
+        if (text.charCodeAt(start) === 0x23 && start < end) return; // '#' comment
         // Fields by indexOf, not split: no array per line.
-        const t1 = line.indexOf('\t');
-        const rawName = t1 === -1 ? line : line.slice(0, t1);
-        const name = rawName.trim();
-        if (!name) {
-          if (line.trim() === '') return;
+        let t1 = text.indexOf('\t', start);
+        if (t1 >= end) t1 = -1;
+        // The name without surrounding whitespace, sliced once.
+        let nameStart = start;
+        let nameEnd = t1 === -1 ? end : t1;
+        while (nameStart < nameEnd && isSpace(text.charCodeAt(nameStart))) nameStart++;
+        while (nameEnd > nameStart && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
+        if (nameStart === nameEnd) {
+          let k = start;
+          while (k < end && isSpace(text.charCodeAt(k))) k++;
+          if (k === end) return; // a blank line
           throw new GazetteerError(file, n, 'empty name');
         }
+        const name = text.slice(nameStart, nameEnd);
         let label = defaultLabel;
         let ref: string | undefined;
         let description: string | undefined;
         if (t1 !== -1) {
-          const t2 = line.indexOf('\t', t1 + 1);
+          let t2 = text.indexOf('\t', t1 + 1);
+          if (t2 >= end) t2 = -1;
           // Rows mostly repeat the previous row's label: reuse that string rather than slice a new one.
-          const labelEnd = t2 === -1 ? line.length : t2;
-          label = labelEnd - t1 - 1 === lastLabel.length && line.startsWith(lastLabel, t1 + 1) ? lastLabel : (lastLabel = line.slice(t1 + 1, labelEnd));
+          const labelEnd = t2 === -1 ? end : t2;
+          label = labelEnd - t1 - 1 === lastLabel.length && text.startsWith(lastLabel, t1 + 1) ? lastLabel : (lastLabel = text.slice(t1 + 1, labelEnd));
           if (t2 !== -1) {
-            const t3 = line.indexOf('\t', t2 + 1);
-            ref = t3 === -1 ? line.slice(t2 + 1) : line.slice(t2 + 1, t3);
+            let t3 = text.indexOf('\t', t2 + 1);
+            if (t3 >= end) t3 = -1;
+            ref = text.slice(t2 + 1, t3 === -1 ? end : t3);
             if (t3 !== -1) {
-              const t4 = line.indexOf('\t', t3 + 1);
-              description = t4 === -1 ? line.slice(t3 + 1) : line.slice(t3 + 1, t4);
+              let t4 = text.indexOf('\t', t3 + 1);
+              if (t4 >= end) t4 = -1;
+              description = text.slice(t3 + 1, t4 === -1 ? end : t4);
             }
           }
         }
@@ -65,7 +83,8 @@ export function lineParser(format: GazetteerFormatName, file: string, sink: Gaze
     }
     case 'geonames': {
       const label = defaultLabel ?? 'LOC';
-      return (line, n) => {
+      return (text, start, end, n) => {
+        const line = text.slice(start, end);
         if (line === '' || line.startsWith('#')) return;
         const f = line.split('\t');
         if (f.length < 19) throw new GazetteerError(file, n, `expected 19 tab-separated GeoNames columns, found ${f.length}`);
@@ -78,7 +97,8 @@ export function lineParser(format: GazetteerFormatName, file: string, sink: Gaze
       };
     }
     case 'jsonl':
-      return (line, n) => {
+      return (text, start, end, n) => {
+        const line = text.slice(start, end);
         if (line.trim() === '') return;
         let parsed: unknown;
         try {
@@ -113,7 +133,7 @@ export function forEachLine(text: string, parse: LineParser): void {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const stop = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-    parse(text.slice(start, stop), n++);
+    parse(text, start, stop, n++);
     start = end + 1;
   }
 }

@@ -54,6 +54,7 @@ function buildTable(o: NormalizationOptions): Int32Array {
 
 
 const tables = new Map<string, Int32Array>();
+const keptTables = new Map<string, Uint8Array>();
 
 export class Normalizer {
   private readonly table: Int32Array;
@@ -70,15 +71,20 @@ export class Normalizer {
     this.table = table;
   }
 
-  /** Whether normalisation keeps every unit of `text` as it is (most gazetteer names: no string need be built). */
-  isNormal(text: string): boolean {
-    const table = this.table;
-    const forms = this.options.presentationForms;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (table[c] !== 0 || (forms && c >= 0xfb50 && (c <= 0xfdff || (c >= 0xfe70 && c <= 0xfeff)))) return false;
+  /**
+   * 1 for each UTF-16 unit normalisation keeps as it is, 0 for one it drops or replaces: a name made only of kept
+   * units is already normal (most gazetteer names), and no normalised copy need be built.
+   */
+  keptUnits(): Uint8Array {
+    const key = JSON.stringify(this.options);
+    let kept = keptTables.get(key);
+    if (!kept) {
+      kept = new Uint8Array(0x10000);
+      for (let c = 0; c < 0x10000; c++) if (this.table[c] === 0) kept[c] = 1;
+      if (this.options.presentationForms) kept.fill(0, 0xfb50, 0xfe00).fill(0, 0xfe70, 0xff00);
+      keptTables.set(key, kept);
     }
-    return true;
+    return kept;
   }
 
   /** A name or a query normalised (no offset map needed). */
