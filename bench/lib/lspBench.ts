@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
+import { SERVER_NODE_OPTIONS } from '../../common/serverProcess';
 import { applyStateDelta } from '../../common/stateDelta';
 import { stopServer } from '../../test/lsp/stopServer';
 
@@ -37,7 +38,7 @@ export class BenchClient {
   readonly started = performance.now();
 
   constructor(args: string[] = []) {
-    this.child = spawn(process.execPath, [...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (d: Buffer) => (this.bytesIn += d.length));
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));

@@ -5,14 +5,20 @@
 /** Widest digit sorted in one pass: its counts (16 KB) stay in the processor's cache. */
 const MAX_DIGIT_BITS = 12;
 
+/** Two arrays a caller sorting several lists of one size lends to each sort, rather than each sort making its own. */
+export interface RadixScratch {
+  values: Int32Array;
+  payload: Int32Array;
+}
+
 /**
- * `values[0, n)` read as unsigned 32-bit integers, sorted (stably) by their top `bits` bits, each with its payload:
- * by default its position, so that `order` lists positions in the order of their values. `bits` defaults to what the
- * largest value needs (a full sort); a hash table that places values by their top bits needs only those. Each pass
- * moves every value with its payload, so that every pass reads memory in order (a caller that needs more per value
- * carries it as the payload rather than looking it up by position afterwards, which waits on memory at each value).
+ * Sorts `values[0, n)`, read as unsigned 32-bit integers, in place and stably by their top `bits` bits, moving
+ * `payload[i]` with `values[i]`. `bits` defaults to what the largest value needs (a full sort); a hash table that
+ * places values by their top bits needs only those. Each pass moves every value with its payload, so that every
+ * pass reads memory in order: a caller that needs more per value carries it as the payload rather than looking it
+ * up by position afterwards, which waits on memory at each value. Two scratch arrays of n are the only memory used.
  */
-export function radixOrder(values: Int32Array, n = values.length, payload?: Int32Array, bits?: number): { order: Int32Array; sorted: Int32Array } {
+export function radixSort(values: Int32Array, payload: Int32Array, n: number, bits?: number, scratch?: RadixScratch): void {
   let low = 0;
   if (bits === undefined) {
     let max = 0;
@@ -25,13 +31,12 @@ export function radixOrder(values: Int32Array, n = values.length, payload?: Int3
   const passes = Math.max(1, Math.ceil(bits / MAX_DIGIT_BITS));
   const digitBits = Math.ceil(bits / passes);
   const mask = (1 << digitBits) - 1;
-  let from = new Int32Array(n);
-  if (payload) from.set(payload.subarray(0, n));
-  else for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Int32Array(n);
-  let fromValues = values.slice(0, n);
-  let toValues = new Int32Array(n);
+  let from: Int32Array<ArrayBufferLike> = payload;
+  let fromValues: Int32Array<ArrayBufferLike> = values;
+  let to: Int32Array<ArrayBufferLike> = scratch && scratch.payload.length >= n ? scratch.payload : new Int32Array(n);
+  let toValues: Int32Array<ArrayBufferLike> = scratch && scratch.values.length >= n ? scratch.values : new Int32Array(n);
   const counts = new Int32Array(mask + 2);
+  let done = 0;
   for (let shift = low; shift < low + passes * digitBits && shift < 32; shift += digitBits) {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[((fromValues[i] >>> shift) & mask) + 1]++;
@@ -44,6 +49,19 @@ export function radixOrder(values: Int32Array, n = values.length, payload?: Int3
     }
     [from, to] = [to, from];
     [fromValues, toValues] = [toValues, fromValues];
+    done++;
   }
-  return { order: from, sorted: fromValues };
+  if (done % 2 === 1) {
+    payload.set(from.subarray(0, n));
+    values.set(fromValues.subarray(0, n));
+  }
+}
+
+/** Positions 0..n-1 in the order of `values` (unsigned, stable), and the values in that order; `values` is kept. */
+export function radixOrder(values: Int32Array, n = values.length): { order: Int32Array; sorted: Int32Array } {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const sorted = values.slice(0, n);
+  radixSort(sorted, order, n);
+  return { order, sorted };
 }

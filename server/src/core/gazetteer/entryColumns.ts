@@ -15,9 +15,16 @@ export class EntryColumns {
   private readonly tagOf = new Int32List();
   private readonly tags: Array<{ label: string; source: string }> = [];
   private readonly tagNumbers = new Map<string, number>();
-  /** Explicit refs; entries from `refs.length` on have none (named `source:name`). */
+  /**
+   * Explicit refs of entries refsFrom.. (refs[id - refsFrom]); entries outside have none (named `source:name`).
+   * Starting where the first ref is: the built-in gazetteer's refs after a million bare names cost no million
+   * empty slots.
+   */
   private readonly refs: (string | undefined)[] = [];
+  private refsFrom = -1;
+  /** Descriptions of entries descriptionsFrom.., likewise. */
   private readonly descriptions: (string | undefined)[] = [];
+  private descriptionsFrom = -1;
   private readonly details = new Map<number, EntryDetailFields>();
   /** Explicit ref -> first entry with it; built on the first lookup by ref (hover), not while loading. */
   private byRef: Map<string, number> | undefined;
@@ -31,12 +38,14 @@ export class EntryColumns {
     this.canonical.push(name);
     this.tagOf.push(this.tag(label, source));
     if (ref !== undefined) {
-      while (this.refs.length < id) this.refs.push(undefined);
+      if (this.refsFrom === -1) this.refsFrom = id;
+      while (this.refsFrom + this.refs.length < id) this.refs.push(undefined);
       this.refs.push(ref);
       if (this.byRef && ref && !this.byRef.has(ref)) this.byRef.set(ref, id);
     }
     if (description) {
-      while (this.descriptions.length < id) this.descriptions.push(undefined);
+      if (this.descriptionsFrom === -1) this.descriptionsFrom = id;
+      while (this.descriptionsFrom + this.descriptions.length < id) this.descriptions.push(undefined);
       this.descriptions.push(description);
     }
     return id;
@@ -81,7 +90,8 @@ export class EntryColumns {
 
   /** The ref the entry was given; undefined when it is named `source:name`. */
   explicitRef(id: number): string | undefined {
-    return id < this.refs.length ? this.refs[id] : undefined;
+    const at = id - this.refsFrom;
+    return this.refsFrom !== -1 && at >= 0 && at < this.refs.length ? this.refs[at] : undefined;
   }
 
   /** The ref of entry `id` ('' for corpus memory without one). */
@@ -91,7 +101,8 @@ export class EntryColumns {
   }
 
   descriptionOf(id: number): string | undefined {
-    return id < this.descriptions.length ? this.descriptions[id] : undefined;
+    const at = id - this.descriptionsFrom;
+    return this.descriptionsFrom !== -1 && at >= 0 && at < this.descriptions.length ? this.descriptions[at] : undefined;
   }
 
   /** Entry `id` as an object (made on request; it carries the canonical name only). */
@@ -111,9 +122,9 @@ export class EntryColumns {
     // (a million TSV rows without refs would otherwise cost a million new strings and map entries on first hover).
     if (!this.byRef) {
       this.byRef = new Map();
-      for (let id = 0; id < this.refs.length; id++) {
-        const r = this.refs[id];
-        if (r && !this.byRef.has(r)) this.byRef.set(r, id);
+      for (let at = 0; at < this.refs.length; at++) {
+        const r = this.refs[at];
+        if (r && !this.byRef.has(r)) this.byRef.set(r, this.refsFrom + at);
       }
     }
     return this.byRef.get(ref);

@@ -4,7 +4,7 @@
 // radix sort of small integers (linear, no string comparison), and a group is sorted only when a search first
 // reaches it. Everything is kept in typed arrays: a million keys cost 12 MB outside the garbage-collected heap.
 
-import { radixOrder } from '../radixOrder';
+import { type RadixScratch, radixSort } from '../radixOrder';
 
 /** Rank of each UTF-16 unit found among the first three of a key (1-based, in code-unit order); 0: none. */
 type Ranks = Uint16Array;
@@ -27,8 +27,11 @@ export function letterSignature(key: string): number {
   return bits;
 }
 
-function groupBy(values: Int32Array, n: number): Groups {
-  const { order, sorted } = radixOrder(values, n);
+/** Key numbers grouped by `values` (which the sort takes over). */
+function groupBy(sorted: Int32Array, n: number, scratch: RadixScratch): Groups {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  radixSort(sorted, order, n, undefined, scratch);
   let count = 0;
   for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
   const starts = new Int32Array(count + 1);
@@ -67,7 +70,7 @@ export class KeySearch {
   private readonly bySecond: Groups;
   /** Longest length told apart by the typo groups (longer keys share the last one). */
   private readonly lengthCap: number;
-  /** Keys searched: the list's first `count` (a matcher's list grows when names are added later). */
+  /** Keys searched: the list's first `count` ('' skipped; a matcher's list grows when names are added later). */
   readonly count: number;
 
   private constructor(
@@ -79,21 +82,24 @@ export class KeySearch {
     this.count = n;
     this.base = alphabet + 1;
     this.prefixUnits = this.base ** 3 <= MAX_VALUE ? 3 : this.base ** 2 <= MAX_VALUE ? 2 : 1;
-    const prefix = new Int32Array(n);
-    const first = new Int32Array(n);
-    const second = new Int32Array(n);
     this.lengthCap = Math.min(MAX_TYPO_LENGTH, Math.floor(MAX_VALUE / this.base) - 1);
+    // One array of values and one pair of scratch arrays serve the three groupings in turn.
+    const values = new Int32Array(n);
+    const scratch = { values: new Int32Array(n), payload: new Int32Array(n) };
+    // '' stands where a key was added again: it stays in groups of value 0, which no search visits.
+    for (let k = 0; k < n; k++) values[k] = keys[k] === '' ? 0 : this.prefixValue(keys[k]);
+    this.byPrefix = groupBy(values, n, scratch);
+    this.sorted = new Uint8Array(this.byPrefix.values.length);
     for (let k = 0; k < n; k++) {
       const key = keys[k];
-      prefix[k] = this.prefixValue(key);
-      const length = Math.min(key.length, this.lengthCap);
-      first[k] = length * this.base + ranks[key.charCodeAt(0)];
-      second[k] = length * this.base + (key.length > 1 ? ranks[key.charCodeAt(1)] : 0);
+      values[k] = key === '' ? 0 : Math.min(key.length, this.lengthCap) * this.base + ranks[key.charCodeAt(0)];
     }
-    this.byPrefix = groupBy(prefix, n);
-    this.sorted = new Uint8Array(this.byPrefix.values.length);
-    this.byFirst = groupBy(first, n);
-    this.bySecond = groupBy(second, n);
+    this.byFirst = groupBy(values, n, scratch);
+    for (let k = 0; k < n; k++) {
+      const key = keys[k];
+      values[k] = key === '' ? 0 : Math.min(key.length, this.lengthCap) * this.base + ranks[key.charCodeAt(1)];
+    }
+    this.bySecond = groupBy(values, n, scratch);
   }
 
   static of(keys: readonly string[]): KeySearch {
@@ -141,6 +147,7 @@ export class KeySearch {
       }
       for (; i < end; i++) {
         const key = this.keys[order[i]];
+        if (key === '') continue;
         if (!key.startsWith(prefix)) return;
         if (!visit(key)) return;
       }
@@ -155,7 +162,10 @@ export class KeySearch {
     const value = Math.min(length, this.lengthCap) * this.base + rank;
     const g = firstGroupFrom(groups, value);
     if (g >= groups.values.length || groups.values[g] !== value) return;
-    for (let i = groups.starts[g]; i < groups.starts[g + 1]; i++) visit(this.keys[groups.order[i]]);
+    for (let i = groups.starts[g]; i < groups.starts[g + 1]; i++) {
+      const key = this.keys[groups.order[i]];
+      if (key !== '') visit(key);
+    }
   }
 
   private sortGroup(g: number): void {

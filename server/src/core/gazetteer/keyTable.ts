@@ -7,7 +7,7 @@
 // waited on memory (about 0.5 s). A key added twice keeps its first number; the later copy's entries join it and
 // the copy is left as '' in the list.
 import { Int32List } from '../int32List';
-import { radixOrder } from '../radixOrder';
+import { radixSort } from '../radixOrder';
 
 export class KeyTable {
   /** Key number -> key ('' for a later copy of a key, merged into the first). */
@@ -41,9 +41,9 @@ export class KeyTable {
     return this.keys.length - this.copies;
   }
 
-  /** Whether keys were added since the last place(). */
-  get unplaced(): boolean {
-    return this.placed < this.keys.length;
+  /** Keys added since the last place(). */
+  get unplacedCount(): number {
+    return this.keys.length - this.placed;
   }
 
   /** Number of `key`, whose hash is `hash`; -1 when no placed key is it. */
@@ -72,19 +72,24 @@ export class KeyTable {
     return n;
   }
 
-  /** Makes every added key findable: a key equal to one already there gives it its entries and becomes ''. */
-  place(): void {
+  /**
+   * Makes every added key findable: a key equal to one already there gives it its entries and becomes ''. Calls
+   * `placedNew` with the hash of each new distinct key, in the order of their slots. Returns how many there were.
+   */
+  place(placedNew?: (hash: number) => void): number {
     const first = this.placed;
     const count = this.keys.length - first;
-    if (count === 0) return;
+    if (count === 0) return 0;
+    const copiesBefore = this.copies;
     let capacity = this.mask + 1;
     while (capacity < (this.keys.length - this.copies) * 2) capacity *= 2;
     if (capacity !== this.mask + 1) this.rehash(capacity);
-    const numbers = new Int32Array(count);
-    for (let i = 0; i < count; i++) numbers[i] = first + i;
+    const order = new Int32Array(count);
+    for (let i = 0; i < count; i++) order[i] = first + i;
+    const sorted = this.pendingHashes.array;
     // By slot (the hashes' top bits) only, stable: of two equal keys, the one added first keeps its number and
     // comes first in the entries' order.
-    const { order, sorted } = radixOrder(this.pendingHashes.array, count, numbers, 32 - this.shift);
+    radixSort(sorted, order, count, 32 - this.shift);
     this.pendingHashes.clear();
     this.placed = this.keys.length;
     const slots = this.slots;
@@ -104,6 +109,7 @@ export class KeyTable {
       if (copyOf === -1) {
         slots[k << 1] = hash;
         slots[(k << 1) + 1] = n + 1;
+        placedNew?.(hash);
         continue;
       }
       const ids = this.ids.array;
@@ -118,6 +124,7 @@ export class KeyTable {
       this.keys[n] = '';
       this.copies++;
     }
+    return count - (this.copies - copiesBefore);
   }
 
   private rehash(capacity: number): void {

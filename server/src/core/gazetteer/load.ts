@@ -73,23 +73,37 @@ export function buildMatcher(config: CorpusConfig, sources: KnowledgeSources): G
   return matcher;
 }
 
-/** Calls `parse` with every line of the file (LF or CRLF, BOM removed), read a megabyte at a time. */
+/**
+ * Calls `parse` with every line of the file (LF or CRLF, BOM removed), read a megabyte at a time. Lines are parsed
+ * where they lie in each read; only a line that two reads cut is put together (joining each read to the rest of
+ * the last would copy the whole file once more, as garbage).
+ */
 export async function streamLines(file: string, parse: LineParser): Promise<void> {
   let rest = '';
   let lineNumber = 1;
   let first = true;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    let text = rest + (chunk as string);
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const parseLine = (line: string) => parse(line, 0, line.endsWith('\r') ? line.length - 1 : line.length, lineNumber++);
+  for await (const read of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = read as string;
+    let start = first && text.charCodeAt(0) === 0xfeff ? 1 : 0;
     first = false;
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) {
+      rest += text.slice(start);
+      continue;
+    }
+    if (rest !== '') {
+      parseLine(rest + text.slice(start, end));
+      start = end + 1;
+      end = text.indexOf('\n', start);
+    }
+    for (; end !== -1; end = text.indexOf('\n', start)) {
       parse(text, start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end, lineNumber++);
       start = end + 1;
     }
     rest = text.slice(start);
   }
-  parse(rest, 0, rest.endsWith('\r') ? rest.length - 1 : rest.length, lineNumber);
+  parseLine(rest);
 }
 
 /** A sink that adds each entry of a label the corpus defines straight to the matcher. */

@@ -14,7 +14,7 @@ import { type EntryDetailFields, EntryColumns } from './entryColumns';
 import { HashFlags } from './hashFlags';
 import { KeyTable } from './keyTable';
 import { Int32List } from '../int32List';
-import { radixOrder } from '../radixOrder';
+import { radixSort } from '../radixOrder';
 
 export interface Candidate {
   /** Code points into the original text. */
@@ -51,7 +51,10 @@ function fnvString(s: string, from = 0, to = s.length, h = FNV_OFFSET): number {
   return h;
 }
 const ALEF_HASH = fnvStep(FNV_OFFSET, 0x0627);
-/** Bit 0 of a hash's value: a whole name has this hash. The bits above: the most tokens of a name it starts. */
+/**
+ * Bit 0 of a hash's value: a whole name has this hash. The bits above: the most tokens of a name of several words
+ * whose first word has this hash (0 when none: a one-word name needs no more than its IS_KEY bit).
+ */
 const IS_KEY = 1;
 /** The filter starts at 2^21 bits (256 KB, within the L2 cache) and grows to keep under one bit in eight set. */
 const MIN_FILTER_BITS = 21;
@@ -92,12 +95,12 @@ export class GazetteerMatcher {
   private readonly hitEnds = new Int32Array(HIT_LIMIT);
   private readonly hitReadings = new Int32Array(HIT_LIMIT);
   /**
-   * What the hash table is to learn from the names added since it was last read: (hash, value) pairs, applied
-   * together in the order of the hashes (flush), so that filling the table walks memory front to back. In arrival
-   * order, each of a million names waited on memory several times.
+   * First words of the names of several words added since the hash table was last read, with each name's number
+   * of words: applied together in the order of the hashes (flush), so that filling the table walks memory front to
+   * back. In arrival order, each of a million names waited on memory several times.
    */
-  private readonly pendingHashes = new Int32List();
-  private readonly pendingValues = new Int32List();
+  private readonly pendingFirstHashes = new Int32List();
+  private readonly pendingTokens = new Int32List();
 
   constructor(readonly options: MatcherOptions) {
     this.normalizer = new Normalizer(options.normalization);
@@ -167,44 +170,44 @@ export class GazetteerMatcher {
   addName(id: number, name: string): void {
     const key = this.keyOf(name);
     if (key.length < 2) return;
-    const keyHash = fnvString(key);
+    this.keys.add(key, fnvString(key), id);
     const space = key.indexOf(' ');
+    if (space === -1) return;
     let tokens = 1;
     for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) tokens++;
-    this.keys.add(key, keyHash, id);
-    if (tokens === 1) {
-      this.pendingHashes.push(keyHash);
-      this.pendingValues.push((1 << 1) | IS_KEY);
-    } else {
-      this.pendingHashes.push(keyHash);
-      this.pendingValues.push(IS_KEY);
-      this.pendingHashes.push(fnvString(key, 0, space));
-      this.pendingValues.push(tokens << 1);
-    }
+    this.pendingFirstHashes.push(fnvString(key, 0, space));
+    this.pendingTokens.push(tokens);
   }
 
   /** Puts the names added since the last read into the key table, the hash table and the filter. */
   private flush(): void {
-    if (!this.keys.unplaced) return;
-    this.keys.place();
-    const updates = this.pendingHashes.length;
-    this.hashes.reserve(this.hashes.size + updates);
-    // In the order of their slots. A key added twice gives the same pairs twice: merging them is harmless.
-    const { order: values, sorted: hashes } = radixOrder(this.pendingHashes.array, updates, this.pendingValues.array, this.hashes.slotBits);
-    this.pendingHashes.clear();
-    this.pendingValues.clear();
-    for (let i = 0; i < updates; i++) {
-      const old = this.hashes.get(hashes[i]);
-      const most = Math.max(old >>> 1, values[i] >>> 1);
-      this.hashes.set(hashes[i], (most << 1) | ((old | values[i]) & IS_KEY));
-    }
+    const newKeys = this.keys.unplacedCount;
+    if (newKeys === 0) return;
+    const firsts = this.pendingFirstHashes.length;
+    // Room for every new key's hash; first words mostly start other names too (the table grows if need be).
+    this.hashes.reserve(this.hashes.size + newKeys);
     let bits = this.filterBits;
-    while (this.hashes.size * 8 > 2 ** bits && bits < MAX_FILTER_BITS) bits++;
+    while ((this.hashes.size + newKeys + firsts) * 8 > 2 ** bits && bits < MAX_FILTER_BITS) bits++;
     if (bits !== this.filterBits) {
       this.filterBits = bits;
       this.filter = new Int32Array(1 << (bits - 5));
       this.hashes.forEachHash((h) => this.filterSet(h));
-    } else for (let i = 0; i < updates; i++) this.filterSet(hashes[i]);
+    }
+    // The key table places its keys in the order of their slots, which is the hash table's order too.
+    this.keys.place((hash) => {
+      this.hashes.set(hash, this.hashes.get(hash) | IS_KEY);
+      this.filterSet(hash);
+    });
+    const hashes = this.pendingFirstHashes.array;
+    const tokens = this.pendingTokens.array;
+    radixSort(hashes, tokens, firsts, this.hashes.slotBits);
+    this.pendingFirstHashes.clear();
+    this.pendingTokens.clear();
+    for (let i = 0; i < firsts; i++) {
+      const old = this.hashes.get(hashes[i]);
+      if (old >>> 1 < tokens[i]) this.hashes.set(hashes[i], (tokens[i] << 1) | (old & IS_KEY));
+      this.filterSet(hashes[i]);
+    }
   }
 
   private filterSet(hash: number): void {
@@ -257,12 +260,10 @@ export class GazetteerMatcher {
     return this.entries.sourceOf(id);
   }
 
-  /** Every normalised key, once, in the order first added (a new array). */
-  allKeys(): string[] {
+  /** Every normalised key, in the order first added; '' where a key was added again (its entries joined the first). */
+  allKeys(): readonly string[] {
     this.flush();
-    const out: string[] = [];
-    for (const key of this.keys.keys) if (key !== '') out.push(key);
-    return out;
+    return this.keys.keys;
   }
 
   /** Every match in the whole text. */

@@ -51,8 +51,9 @@ const keySearches = new WeakMap<GazetteerMatcher, KeySearch>();
 
 function keySearch(matcher: GazetteerMatcher): KeySearch {
   let search = keySearches.get(matcher);
-  if (!search || search.count !== matcher.size) {
-    search = KeySearch.of(matcher.allKeys());
+  const keys = matcher.allKeys();
+  if (!search || search.count !== keys.length) {
+    search = KeySearch.of(keys);
     keySearches.set(matcher, search);
   }
   return search;
