@@ -6,7 +6,7 @@
 // and kept with the matcher.
 import { procliticSplits } from '../text/proclitics';
 import type { KbEntry } from './entries';
-import { KeySearch, letterSignature } from './keySearch';
+import { HEAD_UNITS, KeySearch, letterSignature } from './keySearch';
 import type { GazetteerMatcher } from './matcher';
 
 export type MatchKind = 'exact' | 'proclitic' | 'prefix' | 'fuzzy';
@@ -22,8 +22,8 @@ export interface RankOptions {
 /** Typos are guessed for words of at least this many letters, two typos from TWO_TYPOS letters. */
 export const MIN_TYPO_LENGTH = 6;
 const TWO_TYPOS = 10;
-/** A word is completed to a longer word (الديوا -> الديوانية) from this many letters; whole words always. */
-const MIN_WORD_COMPLETION = 4;
+/** A word is completed to a longer word (الديوا -> الديوانية) from this many letters (what keySearch groups by); whole words always. */
+const MIN_WORD_COMPLETION = HEAD_UNITS;
 
 // Scores of the kinds of match never overlap, bonuses included: exact 1–1.04, proclitic 0.95–0.99, prefix
 // 0.65–0.84, typo 0.5–0.64; callers that merge ranked lists by score keep that order.
@@ -128,16 +128,11 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
   const search = keySearch(matcher);
   // Names that start with the text: the first words of a longer name, or (from four letters) a partial word.
   const letters = key.replace(/ /g, '').length;
-  let n = 0;
-  search.forEachWithPrefix(key, (k) => {
-    if (k === key) return true;
+  // Below four letters only the words of longer names (ذي -> ذي قار), not a longer word (سعي -> سعير).
+  for (const k of search.completions(key, letters < MIN_WORD_COMPLETION, limit * 4)) {
     const wholeWords = k.charCodeAt(key.length) === 0x20;
-    // A space sorts before every letter: the longer names of whole words all come first, so a short word stops
-    // at the first partial-word key instead of walking every key that starts with it (ال…).
-    if (!wholeWords && letters < MIN_WORD_COMPLETION) return false;
     offer(k, 0.8 - Math.min(0.1, (k.length - key.length) * 0.005) - (wholeWords ? 0 : 0.05), 'prefix');
-    return ++n < limit * 4;
-  });
+  }
   // Typos: only in words long enough that a near spelling is likely the same name; a key must share the first or
   // the second letter.
   if (results.size < limit && letters >= MIN_TYPO_LENGTH) {
