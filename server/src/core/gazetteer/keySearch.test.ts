@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { KeySearch } from './keySearch';
+import { KeySearch, letterSignature } from './keySearch';
 
 // Keys from a few letters and spaces, so that many share heads, first words, lengths and letters; '' where a key
 // was merged into an earlier copy (the matcher lists each key once).
@@ -26,13 +26,19 @@ test('property: completions are the first keys in code-unit order that start wit
   );
 });
 
-test('property: the keys of one length and first (or second) letter, each once', () => {
+test('property: the keys of one length and first (or second) letter whose letters are few edits away, each once', () => {
+  const differing = (a: number, b: number) => [...(a & ~b).toString(2)].filter((bit) => bit === '1').length;
   fc.assert(
-    fc.property(keys, fc.integer({ min: 1, max: 17 }), fc.constantFrom('ا', 'ل', 'ب', ' '), fc.constantFrom('first', 'second'), (list, length, letter, by) => {
+    fc.property(keys, fc.integer({ min: 1, max: 17 }), fc.constantFrom('ا', 'ل', 'ب', ' '), fc.constantFrom('first', 'second'), key, fc.integer({ min: 0, max: 2 }), (list, length, letter, by, near, edits) => {
       const search = KeySearch.of(list);
+      const signature = letterSignature(near);
       const got: string[] = [];
-      search.forEachOfLength(by as 'first' | 'second', length, letter.charCodeAt(0), (k) => got.push(k));
-      const expected = list.filter((k) => k.length === length && k.charAt(by === 'first' ? 0 : 1) === letter);
+      search.forEachOfLength(by as 'first' | 'second', length, letter.charCodeAt(0), signature, edits, (k) => got.push(k));
+      const expected = list.filter((k) => {
+        if (k.length !== length || k.charAt(by === 'first' ? 0 : 1) !== letter) return false;
+        const other = letterSignature(k);
+        return differing(signature >>> 0, other >>> 0) <= edits && differing(other >>> 0, signature >>> 0) <= edits;
+      });
       assert.deepEqual(got.sort(), expected.sort());
     }),
     { numRuns: 300 },

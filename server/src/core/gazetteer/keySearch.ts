@@ -67,6 +67,19 @@ function groupBy(sorted: Int32Array, n: number, scratch: RadixScratch, none: num
   return { values: groupValues, starts, order: kept === n ? order : order.slice(0, kept) };
 }
 
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** values[order[i]] for each i. */
+function inGroupOrder(values: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+  return out;
+}
+
 /** The group whose value is `v`, or -1. */
 function groupOf(groups: Groups, v: number): number {
   const target = v >>> 0;
@@ -85,6 +98,9 @@ export class KeySearch {
   private readonly byFirstWord: Groups;
   private readonly byFirst: Groups;
   private readonly bySecond: Groups;
+  /** letterSignature of each key of byFirst.order and bySecond.order, in that order. */
+  private readonly firstSignatures: Int32Array;
+  private readonly secondSignatures: Int32Array;
   /** Keys searched: the list's first `count` ('' skipped; a matcher's list grows when names are added later). */
   readonly count: number;
 
@@ -99,11 +115,27 @@ export class KeySearch {
     // '' stands where a key was added again: valued one past the largest value, so that it sorts last, and left out.
     const noHash = 1 << GROUP_BITS;
     let longest = 0;
+    const signatures = new Int32Array(n);
     for (let k = 0; k < n; k++) {
       const key = keys[k];
-      heads[k] = key.length < HEAD_UNITS ? noHash : fnv(key, 0, HEAD_UNITS);
+      // One pass over the key's units: its letters' signature, the hashes of its head and of its first word.
+      let bits = 0;
+      let head = FNV_OFFSET;
+      let word = FNV_OFFSET;
+      let wordEnd = -1;
+      for (let i = 0; i < key.length; i++) {
+        const c = key.charCodeAt(i);
+        bits |= 1 << (c % 31);
+        if (i < HEAD_UNITS) head = Math.imul(head ^ c, 0x01000193);
+        if (wordEnd === -1) {
+          if (c === 0x20) wordEnd = i;
+          else word = Math.imul(word ^ c, 0x01000193);
+        }
+      }
+      signatures[k] = bits;
+      heads[k] = key.length < HEAD_UNITS ? noHash : head >>> (32 - GROUP_BITS);
       // Only names of several words are completed from their first word.
-      firstWords[k] = key.indexOf(' ') === -1 ? noHash : firstWordHash(key);
+      firstWords[k] = wordEnd === -1 ? noHash : word >>> (32 - GROUP_BITS);
       const length = Math.min(key.length, MAX_TYPO_LENGTH);
       if (length > longest) longest = length;
       firsts[k] = (length << 16) | key.charCodeAt(0);
@@ -120,6 +152,9 @@ export class KeySearch {
     this.byFirstWord = groupBy(firstWords, n, scratch, noHash);
     this.byFirst = groupBy(firsts, n, scratch, noLetter);
     this.bySecond = groupBy(seconds, n, scratch, noLetter);
+    // Signatures in each typo group's order: a typo search turns most keys away reading these alone, in order.
+    this.firstSignatures = inGroupOrder(signatures, this.byFirst.order);
+    this.secondSignatures = inGroupOrder(signatures, this.bySecond.order);
   }
 
   static of(keys: readonly string[]): KeySearch {
@@ -158,12 +193,21 @@ export class KeySearch {
     return kept;
   }
 
-  /** Calls `visit` with each key of `length` units whose first (or second) unit is `letter`. */
-  forEachOfLength(by: 'first' | 'second', length: number, letter: number, visit: (key: string) => void): void {
+  /**
+   * Calls `visit` with each key of `length` units whose first (or second) unit is `letter` and whose letters could
+   * be `maxEdits` edits from those of `signature` (letterSignature): each edit adds at most one letter the other
+   * lacks, so a key with more such letters either way is turned away without reading it.
+   */
+  forEachOfLength(by: 'first' | 'second', length: number, letter: number, signature: number, maxEdits: number, visit: (key: string) => void): void {
     if (length < 1) return;
     const groups = by === 'first' ? this.byFirst : this.bySecond;
+    const signatures = by === 'first' ? this.firstSignatures : this.secondSignatures;
     const g = groupOf(groups, (Math.min(length, MAX_TYPO_LENGTH) << 16) | letter);
     if (g === -1) return;
-    for (let i = groups.starts[g]; i < groups.starts[g + 1]; i++) visit(this.keys[groups.order[i]]);
+    for (let i = groups.starts[g]; i < groups.starts[g + 1]; i++) {
+      const other = signatures[i];
+      if (popcount(signature & ~other) > maxEdits || popcount(other & ~signature) > maxEdits) continue;
+      visit(this.keys[groups.order[i]]);
+    }
   }
 }

@@ -147,5 +147,6 @@ export async function loadMatcher(config: CorpusConfig, options: { builtinDir?: 
     for (const file of files) await streamLines(path.join(dir, file), lineParser('jsonl', path.join(dir, file), sink));
   }
   if (options.memory) for (const entry of corpusMemoryEntries(options.memory)) if (labels.has(entry.label)) matcher.add(entry);
+  matcher.index();
   return matcher;
 }

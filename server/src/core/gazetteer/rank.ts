@@ -40,12 +40,6 @@ export interface RankedEntry {
   prefix?: number;
 }
 
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
-}
-
 /** The matcher's keys as completion searches them; made again when the matcher has gained keys since. */
 const keySearches = new WeakMap<GazetteerMatcher, KeySearch>();
 
@@ -141,16 +135,13 @@ export function rankEntries(matcher: GazetteerMatcher, query: string, limit = 30
     const sig = letterSignature(key);
     const compare = (skipFirst: boolean) => (k: string) => {
       if (skipFirst && k.charCodeAt(0) === first) return;
-      const other = letterSignature(k);
-      // Each edit adds at most one letter the other lacks: more than `max` such letters either way is too far.
-      if (popcount(sig & ~other) > max || popcount(other & ~sig) > max) return;
       const d = boundedDistance(key, k, max);
       if (d > 0 && d <= max) offer(k, 0.6 - 0.1 * (d - 1), 'fuzzy');
     };
     for (let len = key.length - max; len <= key.length + max; len++) {
-      search.forEachOfLength('first', len, first, compare(false));
+      search.forEachOfLength('first', len, first, sig, max, compare(false));
       // Same second letter, other first letter (those with the same first letter were compared above).
-      search.forEachOfLength('second', len, key.charCodeAt(1), compare(true));
+      search.forEachOfLength('second', len, key.charCodeAt(1), sig, max, compare(true));
     }
   }
   return [...results.values()]
