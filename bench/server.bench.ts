@@ -262,8 +262,7 @@ async function millionNames(dir: string): Promise<void> {
   const body = `وصل الوفد إلى ${names[10]} ثم إلى ${names[500_000]}.\nوقال مسؤول في ${names[999_999]} إن الزيارة انتهت.\n`;
   const file = path.join(corpus, 'article.txt');
   writeFileSync(file, body);
-  // HASHIYA_SERVER_NODE_ARGS: node options for this server only (a CPU profile: --cpu-prof --cpu-prof-dir=DIR).
-  const client = new BenchClient(process.env.HASHIYA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  const client = new BenchClient();
   try {
     await client.initialize(corpus);
     const uri = await client.open(file, body);

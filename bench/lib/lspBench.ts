@@ -38,7 +38,9 @@ export class BenchClient {
   readonly started = performance.now();
 
   constructor(args: string[] = []) {
-    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // HASHIYA_SERVER_NODE_ARGS: more node options for the servers (a CPU profile: --cpu-prof --cpu-prof-dir=DIR).
+    const extra = process.env.HASHIYA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...extra, ...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (d: Buffer) => (this.bytesIn += d.length));
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));

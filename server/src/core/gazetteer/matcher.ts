@@ -72,8 +72,8 @@ export interface MatcherOptions {
 
 export class GazetteerMatcher {
   readonly normalizer: Normalizer;
-  /** 1 for a word character that normalisation keeps as it is. */
-  private readonly keyUnits: Uint8Array;
+  /** 1 for a unit that normalisation keeps as it is. */
+  private readonly kept: Uint8Array;
   /** Normalised keys, each with its entry id, or ids when several entries share the name; found by FNV hash. */
   private readonly keys = new KeyTable();
   /**
@@ -104,7 +104,7 @@ export class GazetteerMatcher {
 
   constructor(readonly options: MatcherOptions) {
     this.normalizer = new Normalizer(options.normalization);
-    this.keyUnits = keyUnitTable(this.normalizer);
+    this.kept = this.normalizer.keptUnits();
   }
 
   static build(entries: Iterable<KbEntry>, options: MatcherOptions): GazetteerMatcher {
@@ -123,7 +123,7 @@ export class GazetteerMatcher {
   /** Normalised key of a name: its word tokens joined by single spaces ('' when it has none). */
   keyOf(name: string): string {
     // Most names already are keys: the name itself, no new string (a million names kept once, not twice).
-    if (isSpelledKey(name, this.keyUnits)) return name;
+    if (isSpelledKey(name, this.kept)) return name;
     const { units, length } = this.normalizer.normalizeUnits(name);
     return spellKey(units, 0, length, false);
   }
@@ -409,31 +409,21 @@ function isMarkOrTatweel(c: number): boolean {
 }
 
 
-const keyUnitTables = new WeakMap<Uint8Array, Uint8Array>();
-
-/** Word characters that `normalizer` keeps as they are (one table per normalisation, shared by matchers). */
-function keyUnitTable(normalizer: Normalizer): Uint8Array {
-  const kept = normalizer.keptUnits();
-  let table = keyUnitTables.get(kept);
-  if (!table) {
-    table = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) table[c] = WORD[c] & kept[c];
-    keyUnitTables.set(kept, table);
-  }
-  return table;
-}
-
 /**
- * Whether `name` is already its own key: units of `keyUnits` (normal word characters) in words joined by single
- * spaces, as spellKey would spell it.
+ * Whether `name` is already its own key: word characters that normalisation keeps as they are (`kept`), in words
+ * joined by single spaces, as spellKey would spell it.
  */
-function isSpelledKey(name: string, keyUnits: Uint8Array): boolean {
+function isSpelledKey(name: string, kept: Uint8Array): boolean {
   const n = name.length;
-  if (n === 0 || keyUnits[name.charCodeAt(0)] !== 1 || keyUnits[name.charCodeAt(n - 1)] !== 1) return false;
-  for (let i = 1; i < n - 1; i++) {
+  if (n === 0) return false;
+  const last = name.charCodeAt(n - 1);
+  if (WORD[last] !== 1 || kept[last] !== 1) return false;
+  let previousWord = false;
+  for (let i = 0; i < n; i++) {
     const c = name.charCodeAt(i);
-    if (keyUnits[c] === 1) continue;
-    if (c !== 0x20 || keyUnits[name.charCodeAt(i + 1)] !== 1) return false;
+    if (WORD[c] === 1 && kept[c] === 1) previousWord = true;
+    else if (c === 0x20 && previousWord) previousWord = false;
+    else return false;
   }
   return true;
 }

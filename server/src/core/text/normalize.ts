@@ -14,10 +14,18 @@ const HEH = 0x0647;
 const WAW = 0x0648;
 const KAF = 0x0643;
 
-/** Per-code-unit rule: -1 drops the unit, 0 keeps it, anything else replaces it. Built once per option set. */
-function buildTable(o: NormalizationOptions): Int32Array {
+/**
+ * Per-code-unit rule: -1 drops the unit, 0 keeps it, anything else replaces it; and 1 for each unit kept as it is
+ * (kept), 0 for one dropped or replaced. Built once per option set, by the few rules there are (no pass over all
+ * 65,536 units: the first article opened waits for this).
+ */
+function buildTables(o: NormalizationOptions): { table: Int32Array; kept: Uint8Array } {
   const table = new Int32Array(0x10000);
-  const set = (from: number, to: number) => (table[from] = to);
+  const kept = new Uint8Array(0x10000).fill(1);
+  const set = (from: number, to: number) => {
+    table[from] = to;
+    kept[from] = 0;
+  };
   if (o.diacritics) {
     for (let c = 0x064b; c <= 0x065f; c++) set(c, -1);
     set(0x0670, -1);
@@ -49,26 +57,29 @@ function buildTable(o: NormalizationOptions): Int32Array {
     set(0x200c, -1);
     set(0x200d, -1);
   }
-  return table;
+  // Presentation forms are replaced by their NFKC letters (normalizeUnits), outside the table.
+  if (o.presentationForms) kept.fill(0, 0xfb50, 0xfe00).fill(0, 0xfe70, 0xff00);
+  return { table, kept };
 }
 
 
-const tables = new Map<string, Int32Array>();
-const keptTables = new Map<string, Uint8Array>();
+const tables = new Map<string, { table: Int32Array; kept: Uint8Array }>();
 
 export class Normalizer {
   private readonly table: Int32Array;
+  private readonly kept: Uint8Array;
   private scratchUnits = new Uint16Array(0);
   private scratchOrigin = new Int32Array(0);
 
   constructor(private readonly options: NormalizationOptions) {
     const key = JSON.stringify(options);
-    let table = tables.get(key);
-    if (!table) {
-      table = buildTable(options);
-      tables.set(key, table);
+    let built = tables.get(key);
+    if (!built) {
+      built = buildTables(options);
+      tables.set(key, built);
     }
-    this.table = table;
+    this.table = built.table;
+    this.kept = built.kept;
   }
 
   /**
@@ -76,15 +87,7 @@ export class Normalizer {
    * units is already normal (most gazetteer names), and no normalised copy need be built.
    */
   keptUnits(): Uint8Array {
-    const key = JSON.stringify(this.options);
-    let kept = keptTables.get(key);
-    if (!kept) {
-      kept = new Uint8Array(0x10000);
-      for (let c = 0; c < 0x10000; c++) if (this.table[c] === 0) kept[c] = 1;
-      if (this.options.presentationForms) kept.fill(0, 0xfb50, 0xfe00).fill(0, 0xfe70, 0xff00);
-      keptTables.set(key, kept);
-    }
-    return kept;
+    return this.kept;
   }
 
   /** A name or a query normalised (no offset map needed). */
