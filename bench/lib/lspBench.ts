@@ -17,7 +17,6 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, LANGUAGE_ID } from '../../common/protocol';
-import { SERVER_NODE_OPTIONS } from '../../common/serverProcess';
 import { applyStateDelta } from '../../common/stateDelta';
 import { stopServer } from '../../test/lsp/stopServer';
 
@@ -40,7 +39,7 @@ export class BenchClient {
   constructor(args: string[] = []) {
     // HASHIYA_SERVER_NODE_ARGS: more node options for the servers (a CPU profile: --cpu-prof --cpu-prof-dir=DIR).
     const extra = process.env.HASHIYA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, ...extra, ...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...extra, ...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (d: Buffer) => (this.bytesIn += d.length));
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));

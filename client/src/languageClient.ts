@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from '../../common/protocol';
-import { SERVER_NODE_OPTIONS } from '../../common/serverProcess';
 import { colourEntityText, NO_TOKENS } from './entityTextColour';
 import { trustOptions } from './workspaceTrust';
 
@@ -12,8 +11,8 @@ const isSidecar = (document: vscode.TextDocument) => document.uri.path.endsWith(
 export function createLanguageClient(context: vscode.ExtensionContext, executeCommand?: NonNullable<LanguageClientOptions['middleware']>['executeCommand']): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // Articles, and sidecars for completion of their label and ref values.

@@ -19,7 +19,6 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { type DocumentState, DocumentStateDeltaNotification, DocumentStateNotification, DocumentStateRequest, LANGUAGE_ID } from '../../common/protocol';
-import { SERVER_NODE_OPTIONS } from '../../common/serverProcess';
 import { applyStateDelta } from '../../common/stateDelta';
 import { stopServer } from './stopServer';
 
@@ -48,7 +47,7 @@ export class LspTestClient {
   constructor() {
     // Texts the server keeps for re-anchoring go to a cache of the tests' own, never the user's.
     const env = { ...process.env, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME_FOR_TESTS ?? path.join(tmpdir(), 'hashiya-lsp-test-cache') };
-    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.child.on('exit', (code, signal) => {
       this.exited = { code, signal };

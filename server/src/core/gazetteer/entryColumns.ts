@@ -3,6 +3,7 @@
 // repeats, are one small integer per entry; refs and descriptions take room only once some entry has one (a TSV of
 // bare names has neither); detail fields only for the entries that carry any.
 import { Int32List } from '../int32List';
+import { StringList } from '../stringList';
 import type { KbEntry } from './entries';
 
 export const DETAIL_KEYS = ['kind', 'country', 'governorate', 'population', 'seatOf', 'office', 'valid'] as const;
@@ -10,7 +11,7 @@ export type DetailKey = (typeof DETAIL_KEYS)[number];
 export type EntryDetailFields = Partial<Pick<KbEntry, DetailKey>>;
 
 export class EntryColumns {
-  private readonly canonical: string[] = [];
+  private readonly canonical = new StringList();
   /** Per entry: the number of its (label, source) pair in `tags`. */
   private readonly tagOf = new Int32List();
   private readonly tags: Array<{ label: string; source: string }> = [];
@@ -34,8 +35,7 @@ export class EntryColumns {
   }
 
   add(name: string, label: string, ref: string | undefined, description: string | undefined, source: string): number {
-    const id = this.canonical.length;
-    this.canonical.push(name);
+    const id = this.canonical.push(name);
     this.tagOf.push(this.tag(label, source));
     if (ref !== undefined) {
       if (this.refsFrom === -1) this.refsFrom = id;
@@ -77,7 +77,7 @@ export class EntryColumns {
   }
 
   nameOf(id: number): string {
-    return this.canonical[id];
+    return this.canonical.get(id);
   }
 
   labelOf(id: number): string {
@@ -97,7 +97,7 @@ export class EntryColumns {
   /** The ref of entry `id` ('' for corpus memory without one). */
   refOf(id: number): string {
     const ref = this.explicitRef(id);
-    return ref === undefined ? `${this.sourceOf(id)}:${this.canonical[id]}` : ref;
+    return ref === undefined ? `${this.sourceOf(id)}:${this.canonical.get(id)}` : ref;
   }
 
   descriptionOf(id: number): string | undefined {
@@ -108,7 +108,7 @@ export class EntryColumns {
   /** Entry `id` as an object (made on request; it carries the canonical name only). */
   entry(id: number): KbEntry {
     const tag = this.tags[this.tagOf.array[id]];
-    const out: KbEntry = { ref: this.refOf(id), label: tag.label, names: [this.canonical[id]], source: tag.source };
+    const out: KbEntry = { ref: this.refOf(id), label: tag.label, names: [this.canonical.get(id)], source: tag.source };
     const description = this.descriptionOf(id);
     if (description) out.description = description;
     const details = this.details.get(id);

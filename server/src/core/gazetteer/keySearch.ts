@@ -7,6 +7,12 @@
 // million keys cost about 16 MB outside the garbage-collected heap.
 import { type RadixScratch, radixSort } from '../radixOrder';
 
+/** The keys, by number ('' where a key was merged into an earlier copy). */
+export interface KeyList {
+  readonly length: number;
+  get(n: number): string;
+}
+
 /** Keys in groups of equal `value`, groups in ascending (unsigned) value; `order` holds key numbers, group by group. */
 interface Groups {
   values: Int32Array;
@@ -104,7 +110,7 @@ export class KeySearch {
   /** Keys searched: the list's first `count` ('' skipped; a matcher's list grows when names are added later). */
   readonly count: number;
 
-  private constructor(readonly keys: readonly string[]) {
+  private constructor(readonly keys: KeyList) {
     const n = keys.length;
     this.count = n;
     // The four groupings' values in one pass over the keys, then one pair of scratch arrays serves their sorts.
@@ -117,7 +123,7 @@ export class KeySearch {
     let longest = 0;
     const signatures = new Int32Array(n);
     for (let k = 0; k < n; k++) {
-      const key = keys[k];
+      const key = keys.get(k);
       // One pass over the key's units: its letters' signature, the hashes of its head and of its first word.
       let bits = 0;
       let head = FNV_OFFSET;
@@ -143,7 +149,7 @@ export class KeySearch {
     }
     const noLetter = (longest + 1) << 16;
     for (let k = 0; k < n; k++) {
-      if (keys[k] !== '') continue;
+      if (keys.get(k) !== '') continue;
       firsts[k] = noLetter;
       seconds[k] = noLetter;
     }
@@ -157,7 +163,7 @@ export class KeySearch {
     this.secondSignatures = inGroupOrder(signatures, this.bySecond.order);
   }
 
-  static of(keys: readonly string[]): KeySearch {
+  static of(keys: KeyList): KeySearch {
     return new KeySearch(keys);
   }
 
@@ -181,7 +187,7 @@ export class KeySearch {
     // The `limit` smallest matches, kept sorted: a key past the largest kept one is turned away with one compare.
     const kept: string[] = [];
     for (let i = groups.starts[group]; i < groups.starts[group + 1]; i++) {
-      const key = this.keys[groups.order[i]];
+      const key = this.keys.get(groups.order[i]);
       if (key.length <= prefix.length || !key.startsWith(prefix)) continue;
       if (wholeWords && key.charCodeAt(prefix.length) !== 0x20) continue;
       if (kept.length === limit && key >= kept[limit - 1]) continue;
@@ -207,7 +213,7 @@ export class KeySearch {
     for (let i = groups.starts[g]; i < groups.starts[g + 1]; i++) {
       const other = signatures[i];
       if (popcount(signature & ~other) > maxEdits || popcount(other & ~signature) > maxEdits) continue;
-      visit(this.keys[groups.order[i]]);
+      visit(this.keys.get(groups.order[i]));
     }
   }
 }

@@ -17,7 +17,7 @@ test('keys that share a hash are told apart by their text; the table grows past 
   });
   assert.equal(table.find('بغداد 1', 0), -1, 'right text, wrong hash');
   assert.equal(table.find('البصرة', 1), -1);
-  assert.deepEqual(table.keys.slice(0, 2), ['بغداد 0', 'بغداد 1']);
+  assert.deepEqual([table.keys.get(0), table.keys.get(1)], ['بغداد 0', 'بغداد 1']);
 });
 
 test('a key added again, before or after a place(), gives its entries to the first copy, in the order added', () => {
@@ -32,7 +32,7 @@ test('a key added again, before or after a place(), gives its entries to the fir
   assert.equal(table.find('بغداد', 7), 0);
   assert.deepEqual(table.entriesOf(0), [1, 3, 4]);
   assert.equal(table.size, 2);
-  assert.deepEqual(table.keys, ['بغداد', 'البصرة', '', '', '']);
+  assert.deepEqual(Array.from({ length: table.keys.length }, (_, i) => table.keys.get(i)), ['بغداد', 'البصرة', '', '', '']);
 });
 
 test('property: after any adds and places, every key is found under its hash with all its entries in order', () => {

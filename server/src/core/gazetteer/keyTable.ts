@@ -7,11 +7,12 @@
 // waited on memory (about 0.5 s). A key added twice keeps its first number; the later copy's entries join it and
 // the copy is left as '' in the list.
 import { Int32List } from '../int32List';
+import { StringList } from '../stringList';
 import { radixSort } from '../radixOrder';
 
 export class KeyTable {
   /** Key number -> key ('' for a later copy of a key, merged into the first). */
-  readonly keys: string[] = [];
+  readonly keys = new StringList();
   /**
    * Key number -> its entry id (>= 0), or -(1 + i) when several entries share the key: their ids are shared[i].
    * Numbers in a typed list, not a plain array: a million of them outside the garbage-collected heap.
@@ -53,7 +54,7 @@ export class KeyTable {
     for (let k = hash >>> this.shift; ; k = (k + 1) & mask) {
       const n = slots[(k << 1) + 1];
       if (n === 0) return -1;
-      if (slots[k << 1] === hash && this.keys[n - 1] === key) return n - 1;
+      if (slots[k << 1] === hash && this.keys.get(n - 1) === key) return n - 1;
     }
   }
 
@@ -65,8 +66,7 @@ export class KeyTable {
 
   /** Adds `key` (hash `hash`) with entry `id`; findable after place(). Returns its number. */
   add(key: string, hash: number, id: number): number {
-    const n = this.keys.length;
-    this.keys.push(key);
+    const n = this.keys.push(key);
     this.ids.push(id);
     this.pendingHashes.push(hash);
     return n;
@@ -101,7 +101,7 @@ export class KeyTable {
       let copyOf = -1;
       for (; slots[(k << 1) + 1] !== 0; k = (k + 1) & mask) {
         // Strings are compared only when the hashes are equal (rare): reading the keys is what waits on memory.
-        if (slots[k << 1] === hash && this.keys[slots[(k << 1) + 1] - 1] === this.keys[n]) {
+        if (slots[k << 1] === hash && this.keys.get(slots[(k << 1) + 1] - 1) === this.keys.get(n)) {
           copyOf = slots[(k << 1) + 1] - 1;
           break;
         }
@@ -121,7 +121,7 @@ export class KeyTable {
           this.shared.push([into, id]);
         }
       } else if (!this.shared[-1 - into].includes(id)) this.shared[-1 - into].push(id);
-      this.keys[n] = '';
+      this.keys.set(n, '');
       this.copies++;
     }
     return count - (this.copies - copiesBefore);

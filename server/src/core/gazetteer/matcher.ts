@@ -15,6 +15,7 @@ import { HashFlags } from './hashFlags';
 import { KeyTable } from './keyTable';
 import { Int32List } from '../int32List';
 import { radixSort } from '../radixOrder';
+import type { StringList } from '../stringList';
 
 export interface Candidate {
   /** Code points into the original text. */
@@ -270,7 +271,7 @@ export class GazetteerMatcher {
   }
 
   /** Every normalised key, in the order first added; '' where a key was added again (its entries joined the first). */
-  allKeys(): readonly string[] {
+  allKeys(): StringList {
     this.flush();
     return this.keys.keys;
   }
