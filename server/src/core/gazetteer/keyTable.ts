@@ -10,6 +10,13 @@ import { Int32List } from '../int32List';
 import { StringList } from '../stringList';
 import { radixSort } from '../radixOrder';
 
+/** FNV-1a over a string's UTF-16 units, as a signed 32-bit integer: a key's hash for callers with no hash of their own. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 export class KeyTable {
   /** Key number -> key ('' for a later copy of a key, merged into the first). */
   readonly keys = new StringList();
