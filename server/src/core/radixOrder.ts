@@ -56,12 +56,3 @@ export function radixSort(values: Int32Array, payload: Int32Array, n: number, bi
     values.set(fromValues.subarray(0, n));
   }
 }
-
-/** Positions 0..n-1 in the order of `values` (unsigned, stable), and the values in that order; `values` is kept. */
-export function radixOrder(values: Int32Array, n = values.length): { order: Int32Array; sorted: Int32Array } {
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const sorted = values.slice(0, n);
-  radixSort(sorted, order, n);
-  return { order, sorted };
-}

@@ -1,6 +1,7 @@
-// The matcher's normalised keys and the entries of each, found by the FNV hash the matcher already computes for
-// every key: one open-addressing Int32Array of (hash, key number) pairs beside a plain array of the keys. A
-// JavaScript Map keyed by the strings would hash every key a second time and grow by rehashing its entries.
+// Strings (the matcher's normalised keys; the entries' refs) and the entries of each, found by an FNV hash (for
+// keys, the one the matcher already computes): one open-addressing Int32Array of (hash, key number) pairs beside a
+// list of the strings. A JavaScript Map keyed by the strings would hash every key a second time and grow by
+// rehashing its entries.
 //
 // Keys are added to a list first and placed into the hash slots together (place), in the order of their hashes:
 // a hash's slot is its top bits, so the slots fill front to back. Placed in arrival order, each of a million keys
