@@ -6,6 +6,7 @@
 // compares the strings of one group only, and sorts only the keys it keeps. Everything is in typed arrays: a
 // million keys cost about 16 MB outside the garbage-collected heap.
 import { type RadixScratch, radixSort } from '../radixOrder';
+import { FNV_OFFSET, fnv1a, fnvStep } from './keyTable';
 
 /** The keys, by number ('' where a key was merged into an earlier copy). */
 export interface KeyList {
@@ -24,7 +25,6 @@ interface Groups {
 export const HEAD_UNITS = 4;
 /** Lengths beyond this share one typo group (no typo is looked for in a word that long). */
 const MAX_TYPO_LENGTH = 0x7fff;
-const FNV_OFFSET = 0x811c9dc5 | 0;
 /**
  * Bits of a hash a group goes by: 4M groups, of which a million keys fill few twice (a search checks each key's
  * text anyway), sorted in two radix passes rather than three.
@@ -33,9 +33,7 @@ const GROUP_BITS = 22;
 
 /** FNV-1a of s[from, to), cut to GROUP_BITS. */
 function fnv(s: string, from: number, to: number): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> (32 - GROUP_BITS);
+  return fnv1a(s, from, to) >>> (32 - GROUP_BITS);
 }
 
 /** Hash of a key's first word. */
@@ -132,10 +130,10 @@ export class KeySearch {
       for (let i = 0; i < key.length; i++) {
         const c = key.charCodeAt(i);
         bits |= 1 << (c % 31);
-        if (i < HEAD_UNITS) head = Math.imul(head ^ c, 0x01000193);
+        if (i < HEAD_UNITS) head = fnvStep(head, c);
         if (wordEnd === -1) {
           if (c === 0x20) wordEnd = i;
-          else word = Math.imul(word ^ c, 0x01000193);
+          else word = fnvStep(word, c);
         }
       }
       signatures[k] = bits;

@@ -11,10 +11,19 @@ import { Int32List } from '../int32List';
 import { StringList } from '../stringList';
 import { radixSort } from '../radixOrder';
 
-/** FNV-1a over a string's UTF-16 units, as a signed 32-bit integer: a key's hash for callers with no hash of their own. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+// Hashes stay signed 32-bit integers (what Math.imul returns): V8 keeps those unboxed, where an unsigned value
+// above 2^31 would become a heap number at every call that passes it.
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+
+/** One step of FNV-1a: hash `h` followed by unit `c`. */
+export function fnvStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** FNV-1a over the UTF-16 units s[from, to): the hash the tables find keys by. */
+export function fnv1a(s: string, from = 0, to = s.length): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) h = fnvStep(h, s.charCodeAt(i));
   return h;
 }
 

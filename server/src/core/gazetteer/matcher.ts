@@ -12,7 +12,7 @@ import { fillProcliticReadings } from '../text/proclitics';
 import type { KbEntry } from './entries';
 import { type EntryDetailFields, EntryColumns } from './entryColumns';
 import { HashFlags } from './hashFlags';
-import { KeyTable } from './keyTable';
+import { FNV_OFFSET, fnv1a, fnvStep, KeyTable } from './keyTable';
 import { Int32List } from '../int32List';
 import { radixSort } from '../radixOrder';
 import type { StringList } from '../stringList';
@@ -41,16 +41,6 @@ function isJoiner(c: number): boolean {
 }
 const MAX_JOINER_RUN = 3;
 
-// Hashes stay signed 32-bit integers (what Math.imul returns): V8 keeps those unboxed, where an unsigned value
-// above 2^31 would become a heap number at every call that passes it.
-const FNV_OFFSET = 0x811c9dc5 | 0;
-function fnvStep(h: number, c: number): number {
-  return Math.imul(h ^ c, 0x01000193);
-}
-function fnvString(s: string, from = 0, to = s.length, h = FNV_OFFSET): number {
-  for (let i = from; i < to; i++) h = fnvStep(h, s.charCodeAt(i));
-  return h;
-}
 const ALEF_HASH = fnvStep(FNV_OFFSET, 0x0627);
 /**
  * Bit 0 of a hash's value: a whole name has this hash. The bits above: the most tokens of a name of several words
@@ -172,12 +162,12 @@ export class GazetteerMatcher {
   addName(id: number, name: string): void {
     const key = this.keyOf(name);
     if (key.length < 2) return;
-    this.keys.add(key, fnvString(key), id);
+    this.keys.add(key, fnv1a(key), id);
     const space = key.indexOf(' ');
     if (space === -1) return;
     let tokens = 1;
     for (let i = space; i !== -1; i = key.indexOf(' ', i + 1)) tokens++;
-    this.pendingFirstHashes.push(fnvString(key, 0, space));
+    this.pendingFirstHashes.push(fnv1a(key, 0, space));
     this.pendingTokens.push(tokens);
   }
 
@@ -251,7 +241,7 @@ export class GazetteerMatcher {
   /** Ids of the entries whose name has exactly this normalised key. */
   lookupKeyIds(key: string): readonly number[] {
     this.flush();
-    const n = this.keys.find(key, fnvString(key));
+    const n = this.keys.find(key, fnv1a(key));
     if (n === -1) return [];
     const ids = this.keys.entriesOf(n);
     return typeof ids === 'number' ? [ids] : ids;
@@ -371,7 +361,7 @@ export class GazetteerMatcher {
         if (pick < 0) break;
         const prefix = hitReadings[pick] >> 1;
         const key = spellKey(units, s + prefix, hitEnds[pick], (hitReadings[pick] & 1) === 1);
-        const found = this.keys.find(key, fnvString(key));
+        const found = this.keys.find(key, fnv1a(key));
         if (found !== -1) {
           this.emit(out, text, index, origin, s + (include ? 0 : prefix), hitEnds[pick], key, this.keys.entriesOf(found));
           i = hitEnds[pick];
