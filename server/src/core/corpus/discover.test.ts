@@ -2,7 +2,8 @@
 // folder, and a folder without one is a corpus only for an article that has a sidecar.
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { findCorpus } from './discover';
+import picomatch from 'picomatch';
+import { findCorpus, relativeArticleFilter } from './discover';
 
 function existing(...files: string[]) {
   const asked: string[] = [];
@@ -31,4 +32,20 @@ test('without hashiya.json an article with a sidecar is a corpus on defaults roo
 test('a configured folder wins over a sidecar beside the article', async () => {
   const { exists } = existing('/w/news/a.ann.json', '/w/hashiya.json');
   assert.deepEqual(await findCorpus('/w/news/a.txt', exists, '/w'), { root: '/w', configured: true });
+});
+
+test('the filter over relative paths accepts exactly what picomatch accepts for the include and exclude globs', () => {
+  const configs = [
+    { include: ['**/*.txt'], exclude: ['**/node_modules/**', '**/.git/**'] },
+    { include: ['news/**/*.txt', 'wire/*.txt'], exclude: ['**/draft-*', 'news/2019/**'] },
+    { include: ['*.txt'], exclude: [] },
+    { include: ['**/*.{txt,md}'], exclude: ['!**/keep/**'] },
+  ];
+  const paths = ['a.txt', 'news/a.txt', 'news/2019/a.txt', 'news/2020/b.txt', 'news/2020/draft-b.txt', 'wire/x.txt', 'wire/deep/x.txt', 'node_modules/p/a.txt', 'x/.git/a.txt', '.hidden/a.txt', 'notes.md', 'keep/a.txt', 'a.txt.hashiya.json', 'العراق/خبر.txt'];
+  for (const config of configs) {
+    const ours = relativeArticleFilter(config);
+    const include = picomatch(config.include, { dot: false });
+    const exclude = picomatch(config.exclude, { dot: true });
+    for (const rel of paths) assert.equal(ours(rel), include(rel) && !exclude(rel), `${JSON.stringify(config)} on ${rel}`);
+  }
 });

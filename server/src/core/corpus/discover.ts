@@ -40,11 +40,22 @@ export async function findCorpus(file: string, exists: Exists, stopAt?: string):
 
 /** A predicate telling whether a path (absolute) is an article of the corpus per include/exclude. */
 export function articleFilter(config: CorpusConfig): (file: string) => boolean {
-  const include = picomatch(config.include, { dot: false });
-  const exclude = picomatch(config.exclude, { dot: true });
+  const accept = relativeArticleFilter(config);
   return (file) => {
     const rel = path.relative(config.root, file).split(path.sep).join('/');
     if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    return include(rel) && !exclude(rel);
+    return accept(rel);
   };
+}
+
+/**
+ * The same predicate over a path already relative to the root, with `/` between its parts: for a walk of the
+ * corpus, which knows each file's relative path (path.relative for each of 20,000 files costs a quarter second).
+ */
+export function relativeArticleFilter(config: Pick<CorpusConfig, 'include' | 'exclude'>): (rel: string) => boolean {
+  // The globs' regular expressions, tested directly: picomatch's own matcher builds a result object per call, a
+  // microsecond or two per path, which a walk of a large corpus pays for every file.
+  const include = config.include.map((glob) => picomatch.makeRe(glob, { dot: false }));
+  const exclude = config.exclude.map((glob) => picomatch.makeRe(glob, { dot: true }));
+  return (rel) => include.some((re) => re.test(rel)) && !exclude.some((re) => re.test(rel));
 }
