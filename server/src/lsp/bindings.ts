@@ -33,6 +33,7 @@ import {
   TOKEN_TYPES,
 } from '../../../common/protocol';
 import { GazetteerKnowledge } from '../workspace/knowledgeProvider';
+import { Foreground } from '../workspace/foreground';
 import { HashiyaServer } from './hashiyaServer';
 import type { ProgressSink } from './corpusRequests';
 import { UserError } from '../session/errors';
@@ -88,7 +89,10 @@ export function bindServer(connection: Connection): void {
   let server!: HashiyaServer;
   let views!: CorpusViewService;
   const makeServer = (trusted: boolean) => {
-    const parts = partsFor(trusted, new GazetteerKnowledge());
+    // One foreground for the server's sessions and the knowledge base: loading gazetteers and indexing the corpus
+    // give way to the editor's messages.
+    const foreground = new Foreground();
+    const parts = partsFor(trusted, new GazetteerKnowledge(undefined, foreground));
     server = new HashiyaServer({
       publishDiagnostics: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
       sendState: (state) => void connection.sendNotification(DocumentStateNotification, state),
@@ -100,7 +104,7 @@ export function bindServer(connection: Connection): void {
       },
       log: (message) => connection.console.log(message),
       progress: () => (workDoneProgress ? indexProgress(connection) : undefined),
-    }, parts.knowledge, parts.files, parts.history);
+    }, parts.knowledge, parts.files, parts.history, foreground);
     views = new CorpusViewService(server.corpusViewHost((root) => void connection.sendNotification(CorpusChangedNotification, { root })));
   };
 

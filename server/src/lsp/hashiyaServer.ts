@@ -68,6 +68,7 @@ import { UserError } from '../session/errors';
 import { nodeSessionFiles, type SessionFiles } from '../session/sessionFiles';
 import { Corpora } from '../workspace/corpora';
 import { CorpusIndexer, type IndexProgress } from '../workspace/corpusIndexer';
+import { Foreground } from '../workspace/foreground';
 import { factsOfAnnotations, factsOfParsed, NO_SIDECAR } from '../workspace/documentFacts';
 import type { KnowledgeProvider, TextMatcher } from '../workspace/knowledge';
 import * as ops from './annotationOps';
@@ -116,8 +117,10 @@ export class HashiyaServer {
     private readonly knowledge?: KnowledgeProvider,
     private readonly files: SessionFiles = nodeSessionFiles,
     history: TextHistory | undefined = historyChain(new TextCache(defaultTextCacheFolder()), new GitHistory()),
+    /** The editor's work in flight (opening articles, their queues): the corpus index waits while there is any. */
+    private readonly foreground = new Foreground(),
   ) {
-    this.indexer = new CorpusIndexer(() => host.progress?.());
+    this.indexer = new CorpusIndexer(() => host.progress?.(), this.foreground);
     this.publisher = new StatePublisher(host);
     this.sessionHost = {
       files,
@@ -131,6 +134,7 @@ export class HashiyaServer {
       written: (snapshot) => void this.indexer.update(snapshot.corpus.root, snapshot.path, snapshot.annotations.entities, factsOfAnnotations(snapshot.annotations, snapshot.health)).then(() => this.corpusLearned(snapshot.corpus)),
       message: (severity, message) => host.showMessage?.(severity, message),
       log: (message) => host.log(message),
+      working: (task) => void this.foreground.track(task),
     };
   }
 
@@ -185,7 +189,7 @@ export class HashiyaServer {
       this.sidecarDocuments.set(uri, TextDocument.create(uri, languageId, version, text));
       return Promise.resolve();
     }
-    const opening = this.openSession(uri, text, version);
+    const opening = this.foreground.track(this.openSession(uri, text, version));
     this.opening.set(uri, opening);
     return opening.then(
       () => {
@@ -212,7 +216,8 @@ export class HashiyaServer {
     const opened = session.open(text, version, reads).catch((e: Error) => this.host.log(`opening ${file}: ${e.stack ?? e.message}`));
     // The article opens at once with its annotations; the knowledge base (loaded once per corpus) and the corpus
     // index start after it and bring suggestions and corpus counts when ready: neither opening nor typing waits.
-    void opened.then(() => {
+    // Both wait until the editor is quiet (the open done, a keystroke sent with it handled).
+    void opened.then(() => this.foreground.idle()).then(() => {
       if (this.knowledge && !this.matchers.has(corpus.root)) {
         void this.ensureMatcher(corpus).then((matcher) => (matcher && this.sessions.get(uri) === session ? session.rematch() : undefined));
       }

@@ -49,6 +49,8 @@ export interface SessionHost {
   /** Something the annotator must be told (a sidecar deleted underneath, a conflict). */
   message?(severity: 'info' | 'warning' | 'error', text: string): void;
   log(message: string): void;
+  /** Every task of the queue, as it is queued: background work (a corpus being indexed) waits while any runs. */
+  working?(task: Promise<unknown>): void;
 }
 
 /** An editor change as LSP sends it: a range of the current text (UTF-16 positions) replaced, or everything. */
@@ -125,6 +127,7 @@ export class ArticleSession {
   private run<T>(task: () => Promise<T> | T): Promise<T> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);
+    this.host.working?.(this.queue);
     return next;
   }
 

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { defaultConfig } from '../core/corpus/config';
 import { tempDir } from '../core/training/testdata/corpus';
 import { CorpusIndexer } from './corpusIndexer';
+import { Foreground } from './foreground';
 
 test('a sidecar that is a folder is left out of the corpus index; the other sidecars are indexed', async () => {
   const dir = await tempDir('hashiya-indexer-');
@@ -16,4 +17,25 @@ test('a sidecar that is a folder is left out of the corpus index; the other side
   await mkdir(path.join(dir, 'b.ann.json'));
   const index = await new CorpusIndexer(() => undefined).index(defaultConfig(dir));
   assert.deepEqual([...index.entities()].map((e) => [path.basename(e.article), e.text]), [['a.txt', 'بغداد']]);
+});
+
+test('indexing waits while the editor works (an article opening, a keystroke) and goes on when it is quiet', async () => {
+  const dir = await tempDir('hashiya-indexer-');
+  for (let i = 0; i < 40; i++) {
+    await writeFile(path.join(dir, `n${i}.txt`), 'في بغداد\n');
+    await writeFile(path.join(dir, `n${i}.ann.json`), '{"hashiya": 1, "text": "n' + i + '.txt", "sha256": "' + '0'.repeat(64) + '", "status": "todo", "entities": [{"start": 3, "end": 8, "label": "LOC", "text": "بغداد"}], "rejected": []}\n');
+  }
+  const foreground = new Foreground();
+  let release!: () => void;
+  foreground.track(new Promise<void>((resolve) => (release = resolve)));
+  const indexer = new CorpusIndexer(() => undefined, foreground);
+  const config = defaultConfig(dir);
+  let finished = false;
+  const built = indexer.index(config).then((index) => ((finished = true), index));
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.equal(indexer.documents(config.root)?.size ?? 0, 0, 'no sidecar is read while the editor works');
+  assert.equal(finished, false);
+  release();
+  const index = await built;
+  assert.equal([...index.entities()].length, 40, 'every sidecar is indexed once the editor is quiet');
 });

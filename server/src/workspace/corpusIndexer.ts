@@ -9,6 +9,7 @@ import { readSidecarText } from '../core/corpus/read';
 import { sidecarPathFor } from '../core/sidecar/store';
 import type { Entity } from '../core/sidecar/types';
 import { type DocumentFacts, factsOfParsed, NO_SIDECAR } from './documentFacts';
+import { type BackgroundTurns, IMMEDIATE_TURNS } from './foreground';
 
 export interface IndexProgress {
   begin(title: string, total: number): void;
@@ -17,7 +18,7 @@ export interface IndexProgress {
 }
 
 /** Longest stretch of indexing work between two chances for the editor's messages to be handled. */
-const YIELD_EVERY_MS = 4;
+const YIELD_EVERY_MS = 2;
 
 export class CorpusIndexer {
   private readonly indexes = new Map<string, Promise<EntityIndex>>();
@@ -26,7 +27,11 @@ export class CorpusIndexer {
   private readonly facts = new Map<string, Map<string, DocumentFacts>>();
   private readonly listeners: Array<(root: string, article?: string) => void> = [];
 
-  constructor(private readonly progress: () => IndexProgress | undefined) {}
+  constructor(
+    private readonly progress: () => IndexProgress | undefined,
+    /** Waited for between slices of indexing: the editor's own work (an article opening, a keystroke) goes first. */
+    private readonly foreground: BackgroundTurns = IMMEDIATE_TURNS,
+  ) {}
 
   /** The index of a corpus, built on first use. */
   index(config: CorpusConfig): Promise<EntityIndex> {
@@ -74,6 +79,7 @@ export class CorpusIndexer {
     const index = new EntityIndex();
     const facts = new Map<string, DocumentFacts>();
     this.facts.set(config.root, facts);
+    await this.foreground.idle();
     const articles = await listArticles(config);
     const progress = articles.length > 200 ? this.progress() : undefined;
     progress?.begin('Hashiya: indexing corpus', articles.length);
@@ -81,9 +87,11 @@ export class CorpusIndexer {
     // Sidecars are small; reading a few at a time keeps a 10,000-article corpus quick without flooding the disk.
     // Parsing is the work that holds the thread: it yields every few milliseconds, so that a keystroke or a
     // request arriving meanwhile is answered at once, not after the whole batch.
-    const batch = 32;
+    const batch = 8;
     let since = performance.now();
     for (let i = 0; i < articles.length; i += batch) {
+      // Reads are not even started while an article opens: they would queue ahead of its own in the thread pool.
+      await this.foreground.idle();
       const slice = articles.slice(i, i + batch);
       // Through the corpus reader: a sidecar that is a folder or cannot be read is left out of the index (validate
       // reports it), rather than failing the whole corpus's index.
@@ -98,7 +106,7 @@ export class CorpusIndexer {
           facts.set(slice[k], read.state === 'missing' ? NO_SIDECAR : { ...NO_SIDECAR, sidecar: 'corrupt' });
         }
         if (performance.now() - since > YIELD_EVERY_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
+          await this.foreground.turn();
           since = performance.now();
         }
       }

@@ -10,9 +10,12 @@ import { prepareRanking, type RankOptions } from '../core/gazetteer/rank';
 import { editRegion, spliceMatches } from '../core/gazetteer/rematch';
 import type { KnowledgeProvider, TextMatcher } from './knowledge';
 import type { KbCandidate, RankedCandidate } from './suggestionTypes';
+import { type BackgroundTurns, IMMEDIATE_TURNS } from './foreground';
 
 const MEMORY_REBUILD_DELAY_MS = 500;
 const WARM_UP_DELAY_MS = 200;
+/** Knowledge bases with this many names or more get their completion and hover indexes built in advance. */
+const EAGER_INDEX_KEYS = 100_000;
 
 function toKb(c: Candidate): KbCandidate {
   const out: KbCandidate = { start: c.start, end: c.end, label: c.label, name: c.name, source: c.source };
@@ -90,7 +93,11 @@ class CorpusKnowledge implements TextMatcher {
 export class GazetteerKnowledge implements KnowledgeProvider {
   private readonly corpora = new Map<string, Promise<CorpusKnowledge>>();
 
-  constructor(private readonly builtinDir?: string) {}
+  constructor(
+    private readonly builtinDir?: string,
+    /** The editor's turns: loading and the warm-ups run in slices between its messages, never in front of them. */
+    private readonly turns: BackgroundTurns = IMMEDIATE_TURNS,
+  ) {}
 
   matcherFor(config: CorpusConfig, corpus: EntityIndex | undefined): Promise<TextMatcher> {
     const key = `${config.root}\u0000${JSON.stringify([config.labels, config.gazetteers, config.builtinGazetteer, config.normalization, config.proclitics])}`;
@@ -98,14 +105,25 @@ export class GazetteerKnowledge implements KnowledgeProvider {
     if (!knowledge) {
       knowledge = (async () => {
         // Streamed from the files into the index: no object per gazetteer row.
-        const fixed = await loadMatcher(config, this.builtinDir ? { builtinDir: this.builtinDir } : {});
+        const turn = () => this.turns.turn();
+        const fixed = await loadMatcher(config, this.builtinDir ? { builtinDir: this.builtinDir, turn } : { turn });
+        await turn();
         const memory = buildMatcher(config, { gazetteers: [], memory: corpus ? corpusMemoryEntries(corpus) : [] });
-        // The completion and hover indexes are built on first use; build them now, once the first suggestions have
-        // gone out, so that the first completion does not wait (about 2 s for a million names).
-        setTimeout(() => {
-          prepareRanking(fixed);
-          fixed.entryByRef('');
-        }, WARM_UP_DELAY_MS).unref();
+        // The completion and hover indexes are built on first use. For a large knowledge base they are built now,
+        // once the first suggestions have gone out and the editor is quiet, so that the first completion does not
+        // wait (about a second for a million names). Each is one stretch of work that a keystroke arriving then
+        // waits for: for a small one (the built-in gazetteer: 10-40 ms while its code is still cold) the first
+        // completion or hover pays it instead.
+        if (fixed.size >= EAGER_INDEX_KEYS) {
+          setTimeout(() => {
+            void (async () => {
+              await this.turns.idle();
+              prepareRanking(fixed);
+              await turn();
+              fixed.entryByRef('');
+            })();
+          }, WARM_UP_DELAY_MS).unref();
+        }
         return new CorpusKnowledge(config, fixed, memory);
       })();
       for (const k of this.corpora.keys()) if (k.startsWith(`${config.root}\u0000`)) this.corpora.delete(k);
@@ -121,7 +139,9 @@ export class GazetteerKnowledge implements KnowledgeProvider {
       void knowledge.then((k) => {
         if (k.memoryTimer) clearTimeout(k.memoryTimer);
         k.memoryTimer = setTimeout(() => {
-          k.memory = buildMatcher(k.config, { gazetteers: [], memory: corpusMemoryEntries(corpus) });
+          void this.turns.idle().then(() => {
+            k.memory = buildMatcher(k.config, { gazetteers: [], memory: corpusMemoryEntries(corpus) });
+          });
         }, MEMORY_REBUILD_DELAY_MS);
       });
     }
