@@ -5,8 +5,10 @@
 //   (a) typing at 30 keystrokes a second in a 1 MB article: latency of a hover sent right after each keystroke,
 //       bytes the server sends per keystroke;
 //   (b) annotate round trip: hashiya/annotate until the sidecar on disk has changed (written and renamed);
-//   (c) a 10,000-article corpus (hashiya import of WikiFANE ten times): first keystroke while it is indexed,
-//       indexing time and memory, workspace symbol latency, first suggestions while indexing;
+//   (c) a 10,000-article corpus (hashiya import of WikiFANE ten times): the first keystroke while it is indexed
+//       (in a fresh server, typed 0 to 2,000 ms after the opened article is shown; also sent together with the open,
+//       and in a second article opened while indexing runs), indexing time and memory, workspace symbol latency,
+//       first suggestions while indexing;
 //   (d) open a 1 MB and a 160 KB article: time to the first hashiya/documentStateChanged carrying suggestions;
 //   (e) a 1,000,000-name TSV gazetteer through hashiya.json: time until the first suggestions, a completion
 //       (hashiya/candidates) and a hover have all been answered, and peak RSS.
@@ -169,10 +171,71 @@ function importCorpus(dir: string): { corpus: string; articles: string[] } {
   return { corpus, articles };
 }
 
+/** A character typed at the start of an article's second line, and a hover sent right after it: ms to the answer. */
+async function keystrokeAndHover(client: BenchClient, uri: string, version: number): Promise<number> {
+  const line = 1;
+  await client.change(uri, version, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'ب' }]);
+  const sent = performance.now();
+  await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 1 } });
+  return performance.now() - sent;
+}
+
+/** Moments after the opened article is shown (its first state) at which its first keystroke is typed. */
+const KEYSTROKE_MOMENTS_MS = [0, 100, 250, 500, 1000, 2000];
+const KEYSTROKE_ROUNDS = 3;
+
+/**
+ * The first keystroke of a session while the corpus is indexed: a fresh server per trial (indexing starts when the
+ * first article opens; loading the built-in gazetteer too), the article opened, and its first keystroke typed some
+ * moment after the article is shown. Moments are interleaved over rounds, so that a slower stretch of the machine
+ * does not fall on one moment only.
+ */
+async function firstKeystrokes(corpus: string, file: string): Promise<void> {
+  const text = readFileSync(file, 'utf8');
+  // Each trial closes with the keystroke unsaved, and the sidecar anchored to that text: it is put back before the
+  // next trial (and for the runs after these), which would otherwise open a sidecar to re-anchor and write.
+  const sidecar = file.replace(/\.txt$/, '.ann.json');
+  const sidecarBytes = readFileSync(sidecar);
+  const byMoment = new Map<number, number[]>(KEYSTROKE_MOMENTS_MS.map((m) => [m, []]));
+  let afterIndexing = 0;
+  for (let round = 0; round < KEYSTROKE_ROUNDS; round++) {
+    for (const moment of KEYSTROKE_MOMENTS_MS) {
+      writeFileSync(sidecar, sidecarBytes);
+      const client = new BenchClient();
+      try {
+        await client.initialize(corpus);
+        const uri = await client.open(file, text);
+        await client.until(() => client.states.find((s) => s.state.uri === uri), 'the opened article\'s first state', 60_000);
+        await sleep(moment);
+        const ms = await keystrokeAndHover(client, uri, 2);
+        if (client.progressEnded !== undefined) afterIndexing++;
+        byMoment.get(moment)!.push(ms);
+      } finally {
+        await client.close();
+      }
+    }
+  }
+  writeFileSync(sidecar, sidecarBytes);
+  const all = [...byMoment.values()].flat();
+  const medians = Object.fromEntries([...byMoment].map(([m, times]) => [`${m}ms`, Math.round(median(times) * 10) / 10]));
+  const worstMedian = Math.max(...Object.values(medians));
+  emit('server.corpus10k.firstKeystroke', median(all), 'ms', {
+    target: 20,
+    met: met(worstMedian, 20),
+    rule: 'the median of each moment is within the target',
+    medianByMomentAfterShown: medians,
+    worst: Math.round(Math.max(...all) * 10) / 10,
+    trials: all.length,
+    answeredAfterIndexingEnded: afterIndexing,
+    request: 'textDocument/hover after textDocument/didChange',
+  });
+}
+
 async function corpusScale(dir: string): Promise<void> {
   const { corpus, articles } = importCorpus(dir);
   const bytes = articles.reduce((sum, f) => sum + statSync(f).size, 0);
   emit('corpus10k.size', bytes / 1e6, 'MB', { articles: articles.length });
+  await firstKeystrokes(corpus, articles[articles.length >> 1]);
   const client = new BenchClient();
   try {
     const t0 = performance.now();
@@ -181,19 +244,21 @@ async function corpusScale(dir: string): Promise<void> {
     const text = readFileSync(file, 'utf8');
     const opened = performance.now();
     const uri = await client.open(file, text);
-    // The first keystroke, right away: a character typed at the start of the second line, and a hover after it.
-    const line = 1;
-    await client.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'ب' }]);
-    const sent = performance.now();
-    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 1 } });
-    const firstKeystroke = performance.now() - sent;
-    const indexingWhenAnswered = client.progressEnded === undefined;
-    emit('server.corpus10k.firstKeystroke', firstKeystroke, 'ms', { target: 20, met: met(firstKeystroke, 20), whileIndexing: indexingWhenAnswered, request: 'textDocument/hover' });
+    // The open and the first keystroke sent together, before the article is shown: the hover waits for the open.
+    const withOpen = await keystrokeAndHover(client, uri, 2);
+    emit('server.corpus10k.firstKeystrokeWithOpen', withOpen, 'ms', { target: 20, met: met(withOpen, 20), whileIndexing: client.progressEnded === undefined, request: 'textDocument/hover after didOpen and didChange' });
     const state = await client.until(() => client.states.find((s) => s.state.uri === uri)?.at, 'the opened article\'s first state', 120_000);
     emit('server.corpus10k.firstState', state - opened, 'ms', { whileIndexing: client.progressEnded === undefined || client.progressEnded > state });
     // Suggestions from the built-in gazetteer (LOC, ACTOR) and, once the corpus is indexed, from corpus memory.
     const suggested = await client.until(() => firstSuggestions(client, uri, opened) ?? (performance.now() - opened > 60_000 ? -1 : undefined), 'first suggestions', 120_000);
     emit('server.corpus10k.firstSuggestions', suggested < 0 ? -1 : suggested - opened, 'ms', suggested < 0 ? { note: 'none within 60 s of opening' } : { whileIndexing: client.progressEnded === undefined || client.progressEnded > suggested });
+    // A second article opened while the corpus is still being indexed (and the gazetteer loaded), its first
+    // keystroke sent with the open.
+    const second = articles[(articles.length >> 1) + 1];
+    await client.until(() => client.progressBegun !== undefined && performance.now() - client.progressBegun > 500 ? true : undefined, 'half a second of indexing', 60_000);
+    const secondUri = await client.open(second, readFileSync(second, 'utf8'));
+    const secondKeystroke = await keystrokeAndHover(client, secondUri, 2);
+    emit('server.corpus10k.secondArticleKeystrokeWithOpen', secondKeystroke, 'ms', { target: 20, met: met(secondKeystroke, 20), whileIndexing: client.progressEnded === undefined, request: 'textDocument/hover after didOpen and didChange' });
     await client.until(() => client.progressEnded, 'the end of indexing ($/progress end)', 300_000);
     const indexed = (client.progressEnded! - t0) / 1000;
     emit('server.corpus10k.indexed', indexed, 's', { target: 20, met: met(indexed, 20), peakRssMB: client.peakRssMB(), rssTarget: 500, rssMet: met(client.peakRssMB(), 500) });

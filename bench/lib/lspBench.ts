@@ -3,6 +3,7 @@
 // messages of common/protocol.ts, so it measures whatever implementation sits behind them.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
   createProtocolConnection,
@@ -39,7 +40,9 @@ export class BenchClient {
   constructor(args: string[] = []) {
     // HASHIYA_SERVER_NODE_ARGS: more node options for the servers (a CPU profile: --cpu-prof --cpu-prof-dir=DIR).
     const extra = process.env.HASHIYA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-    this.child = spawn(process.execPath, [...extra, ...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The server keeps texts it anchored sidecars to in the user's cache folder: the benchmarks' go to their own.
+    const env = { ...process.env, XDG_CACHE_HOME: path.join(tmpdir(), 'hashiya-bench-cache') };
+    this.child = spawn(process.execPath, [...extra, ...args, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.child.stdout!.on('data', (d: Buffer) => (this.bytesIn += d.length));
     this.child.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
