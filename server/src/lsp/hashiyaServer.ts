@@ -219,7 +219,12 @@ export class HashiyaServer {
     // Both wait until the editor is quiet (the open done, a keystroke sent with it handled).
     void opened.then(() => this.foreground.idle()).then(() => {
       if (this.knowledge && !this.matchers.has(corpus.root)) {
-        void this.ensureMatcher(corpus).then((matcher) => (matcher && this.sessions.get(uri) === session ? session.rematch() : undefined));
+        // The suggestions come once the editor is quiet: a keystroke that arrived meanwhile is answered first.
+        void this.ensureMatcher(corpus).then(async (matcher) => {
+          if (!matcher) return;
+          await this.foreground.idle();
+          if (this.sessions.get(uri) === session) await session.rematch();
+        });
       }
       this.indexInBackground(corpus);
     });
