@@ -77,10 +77,11 @@ export function buildMatcher(config: CorpusConfig, sources: KnowledgeSources): G
 }
 
 /**
- * Calls `parse` with every line of the file (LF or CRLF, BOM removed), read a megabyte at a time. Lines are parsed
- * where they lie in each read; only a line that two reads cut is put together (joining each read to the rest of
- * the last would copy the whole file once more, as garbage). With `turn`, it is awaited after every few
- * milliseconds of parsing (a megabyte of JSON Lines is tens of milliseconds: a server lets the editor in).
+ * Calls `parse` with every line of the file (LF or CRLF, BOM removed), read a megabyte at a time (256 KB with
+ * `turn`). Lines are parsed where they lie in each read; only a line that two reads cut is put together (joining
+ * each read to the rest of the last would copy the whole file once more, as garbage). With `turn`, it is awaited
+ * after every few milliseconds of parsing (a megabyte of JSON Lines is tens of milliseconds: a server lets the
+ * editor in).
  */
 export async function streamLines(file: string, parse: LineParser, turn?: () => Promise<void>): Promise<void> {
   let rest = '';
