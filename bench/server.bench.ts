@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { HoverRequest, type WorkspaceSymbol, WorkspaceSymbolRequest, WorkspaceSymbolResolveRequest } from 'vscode-languageserver-protocol/node';
 import { AnnotateRequest, CandidatesRequest, DocumentStateRequest } from '../common/protocol';
+import { sidecarPathFor } from '../server/src/core/sidecar/store';
 import { ROOT, sentenceCount, syntheticNames, tsvOf, wikifaneConllRepeated, wikifaneText } from './lib/data';
 import { BenchClient, positionAt } from './lib/lspBench';
 import { emit, median, percentile } from './lib/report';
@@ -121,7 +122,7 @@ async function annotateRoundTrip(dir: string): Promise<void> {
   const corpus = path.join(dir, 'seed');
   cpSync(path.join(ROOT, 'samples'), corpus, { recursive: true });
   const file = path.join(corpus, 'iraq/dhi-qar-convoy-2020-07-22.txt');
-  const sidecar = file.replace(/\.txt$/, '.ann.json');
+  const sidecar = sidecarPathFor(file);
   const text = readFileSync(file, 'utf8');
   const client = new BenchClient();
   try {
@@ -194,7 +195,7 @@ async function firstKeystrokes(corpus: string, file: string): Promise<void> {
   const text = readFileSync(file, 'utf8');
   // Each trial closes with the keystroke unsaved, and the sidecar anchored to that text: it is put back before the
   // next trial (and for the runs after these), which would otherwise open a sidecar to re-anchor and write.
-  const sidecar = file.replace(/\.txt$/, '.ann.json');
+  const sidecar = sidecarPathFor(file);
   const sidecarBytes = readFileSync(sidecar);
   const byMoment = new Map<number, number[]>(KEYSTROKE_MOMENTS_MS.map((m) => [m, []]));
   let afterIndexing = 0;

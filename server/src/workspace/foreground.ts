@@ -47,11 +47,15 @@ export class Foreground implements BackgroundTurns {
   idle(): Promise<void> {
     if (this.inFlight === 0 && performance.now() - this.lastEnded >= QUIET_MS) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, MAX_PAUSE_MS);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
         resolve();
-      }
+      };
+      // Given up on: out of the list, which would otherwise grow by one a second while the editor stays busy.
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== done);
+        resolve();
+      }, MAX_PAUSE_MS);
       this.waiters.push(done);
       if (this.inFlight === 0) this.scheduleWake();
     });
