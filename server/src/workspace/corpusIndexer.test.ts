@@ -39,3 +39,29 @@ test('indexing waits while the editor works (an article opening, a keystroke) an
   const index = await built;
   assert.equal([...index.entities()].length, 40, 'every sidecar is indexed once the editor is quiet');
 });
+
+test('indexing stops when a message from the editor arrives, before its handler runs, and goes on after a quiet moment', async () => {
+  const dir = await tempDir('hashiya-indexer-');
+  const total = 300;
+  for (let i = 0; i < total; i++) {
+    await writeFile(path.join(dir, `n${i}.txt`), 'في بغداد\n');
+    await writeFile(path.join(dir, `n${i}.ann.json`), '{"hashiya": 1, "text": "n' + i + '.txt", "sha256": "' + '0'.repeat(64) + '", "status": "todo", "entities": [{"start": 3, "end": 8, "label": "LOC", "text": "بغداد"}], "rejected": []}\n');
+  }
+  // The editor's clock stands still until the test moves it: a message that arrived stays "just now".
+  let now = 1000;
+  const foreground = new Foreground(() => now);
+  const indexer = new CorpusIndexer(() => undefined, foreground);
+  const config = defaultConfig(dir);
+  const indexed = () => indexer.documents(config.root)?.size ?? 0;
+  const built = indexer.index(config);
+  while (indexed() === 0) await new Promise((resolve) => setImmediate(resolve));
+  foreground.arrived();
+  const atArrival = indexed();
+  assert.ok(atArrival < total, `indexing was under way (${atArrival} of ${total})`);
+  // Sidecar reads already started come in meanwhile: they are not parsed.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  assert.equal(indexed(), atArrival, 'no sidecar indexed after the message arrived');
+  now += 10;
+  const index = await built;
+  assert.equal([...index.entities()].length, total, 'every sidecar is indexed once the editor is quiet');
+});

@@ -17,9 +17,6 @@ export interface IndexProgress {
   done(): void;
 }
 
-/** Longest stretch of indexing work between two chances for the editor's messages to be handled. */
-const YIELD_EVERY_MS = 2;
-
 export class CorpusIndexer {
   private readonly indexes = new Map<string, Promise<EntityIndex>>();
   private readonly finished = new Map<string, EntityIndex>();
@@ -80,15 +77,15 @@ export class CorpusIndexer {
     const facts = new Map<string, DocumentFacts>();
     this.facts.set(config.root, facts);
     await this.foreground.idle();
-    const articles = await listArticles(config);
+    const pacer = this.foreground.pacer();
+    const articles = await listArticles(config, pacer);
     const progress = articles.length > 200 ? this.progress() : undefined;
     progress?.begin('Hashiya: indexing corpus', articles.length);
     let done = 0;
     // Sidecars are small; reading a few at a time keeps a 10,000-article corpus quick without flooding the disk.
-    // Parsing is the work that holds the thread: it yields every few milliseconds, so that a keystroke or a
-    // request arriving meanwhile is answered at once, not after the whole batch.
+    // Parsing is the work that holds the thread: the pacer pauses it every few milliseconds and whenever the
+    // editor has a message, so that a keystroke or a request arriving meanwhile is answered at once.
     const batch = 8;
-    let since = performance.now();
     for (let i = 0; i < articles.length; i += batch) {
       // Reads are not even started while an article opens: they would queue ahead of its own in the thread pool.
       await this.foreground.idle();
@@ -97,6 +94,8 @@ export class CorpusIndexer {
       // reports it), rather than failing the whole corpus's index.
       const reads = await Promise.all(slice.map((article) => readSidecarText(sidecarPathFor(article))));
       for (let k = 0; k < slice.length; k++) {
+        // Also right after the reads came in: they may have come with a message from the editor.
+        if (pacer.due()) await pacer.pause();
         const read = reads[k];
         if (read.state === 'text') {
           const parsed = parseSidecar(read.fileText);
@@ -104,10 +103,6 @@ export class CorpusIndexer {
           facts.set(slice[k], factsOfParsed(parsed));
         } else {
           facts.set(slice[k], read.state === 'missing' ? NO_SIDECAR : { ...NO_SIDECAR, sidecar: 'corrupt' });
-        }
-        if (performance.now() - since > YIELD_EVERY_MS) {
-          await this.foreground.turn();
-          since = performance.now();
         }
       }
       done = Math.min(articles.length, i + batch);

@@ -51,3 +51,63 @@ test('idle() gives up waiting after its longest pause, so background work always
   const waited = performance.now() - started;
   assert.ok(waited >= 900 && waited < 3000, `waited ${waited.toFixed(0)} ms`);
 });
+
+/** A clock that stands still until a test moves it: what the editor's activity is measured by. */
+function standingClock(): { now: () => number; advance: (ms: number) => void } {
+  let t = 1000;
+  return { now: () => t, advance: (ms) => (t += ms) };
+}
+
+test('a message that arrived makes background work pause before its handler starts, until a quiet moment after it', async () => {
+  const clock = standingClock();
+  const foreground = new Foreground(clock.now);
+  const pacer = foreground.pacer();
+  assert.equal(pacer.due(), false, 'a fresh slice with a quiet editor goes on');
+  // A message arrives; its handler has not run yet (nothing is tracked).
+  foreground.arrived();
+  assert.equal(foreground.busy(), true);
+  assert.equal(pacer.due(), true, 'the slice stops at the next item');
+  let resumed = false;
+  const paused = pacer.pause().then(() => (resumed = true));
+  await tick(30);
+  assert.equal(resumed, false, 'paused: the editor has not been quiet since the message arrived');
+  clock.advance(1);
+  foreground.arrived();
+  clock.advance(2);
+  await tick(30);
+  assert.equal(resumed, false, 'a second message 1 ms later: still less than the quiet moment since');
+  clock.advance(2);
+  await paused;
+  assert.equal(pacer.due(), false, 'a new slice starts after the pause');
+});
+
+test('a message that arrives while a wake is scheduled moves the quiet moment: waiters are not woken early', async () => {
+  const clock = standingClock();
+  const foreground = new Foreground(clock.now);
+  let release!: () => void;
+  foreground.track(new Promise<void>((resolve) => (release = resolve)));
+  let resolved = false;
+  const idle = foreground.idle().then(() => (resolved = true));
+  release();
+  await Promise.resolve();
+  // The wake is set for a quiet moment after the work settled; a message arrives before it.
+  clock.advance(2);
+  foreground.arrived();
+  clock.advance(2);
+  await tick(30);
+  assert.equal(resolved, false, 'not woken: the message arrived 2 ms ago');
+  clock.advance(5);
+  await idle;
+});
+
+test('a pacer is due once its slice has run a couple of milliseconds, even with a quiet editor', async () => {
+  const clock = standingClock();
+  const pacer = new Foreground(clock.now).pacer();
+  assert.equal(pacer.due(), false);
+  clock.advance(1.5);
+  assert.equal(pacer.due(), false, 'within its slice');
+  clock.advance(1);
+  assert.equal(pacer.due(), true, 'its slice is over');
+  await pacer.pause();
+  assert.equal(pacer.due(), false, 'a new slice');
+});

@@ -106,7 +106,8 @@ export class GazetteerKnowledge implements KnowledgeProvider {
       knowledge = (async () => {
         // Streamed from the files into the index: no object per gazetteer row.
         const turn = () => this.turns.turn();
-        const fixed = await loadMatcher(config, this.builtinDir ? { builtinDir: this.builtinDir, turn } : { turn });
+        const pacer = this.turns.pacer();
+        const fixed = await loadMatcher(config, this.builtinDir ? { builtinDir: this.builtinDir, pacer } : { pacer });
         await turn();
         const memory = buildMatcher(config, { gazetteers: [], memory: corpus ? corpusMemoryEntries(corpus) : [] });
         // The completion and hover indexes are built on first use. For a large knowledge base they are built now,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { formatProblem, type Problem } from '../sidecar/problems';
 import { CONFIG_FILE, type CorpusConfig, defaultConfig, FATAL_CONFIG_PROBLEMS, type ParsedConfig, parseConfig, resolveInside } from './config';
+import type { Pacer } from '../pacer';
 import { relativeArticleFilter } from './discover';
 import { containedRealPath } from './read';
 
@@ -57,8 +58,11 @@ export function requireUsableConfig(loaded: Awaited<ReturnType<typeof loadCorpus
 
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
-/** Every article of the corpus (absolute paths), sorted by their path relative to the root. */
-export async function listArticles(config: Pick<CorpusConfig, 'root' | 'include' | 'exclude'>): Promise<string[]> {
+/**
+ * Every article of the corpus (absolute paths), sorted by their path relative to the root. With a pacer (a server
+ * walking a corpus in the background), it is asked before each entry.
+ */
+export async function listArticles(config: Pick<CorpusConfig, 'root' | 'include' | 'exclude'>, pacer?: Pacer): Promise<string[]> {
   const accept = relativeArticleFilter(config);
   const out: string[] = [];
   // Each file's relative path is built as the walk goes down, not derived from its absolute path. `dir` ends with
@@ -67,6 +71,7 @@ export async function listArticles(config: Pick<CorpusConfig, 'root' | 'include'
     // Read a few hundred entries at a time, not a folder of 20,000 at once: the server walks a corpus in the
     // background, and a keystroke must not wait for one long read of a folder.
     for await (const entry of await fs.opendir(dir, { bufferSize: 256 })) {
+      if (pacer?.due()) await pacer.pause();
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) await walk(dir + entry.name + path.sep, rel);

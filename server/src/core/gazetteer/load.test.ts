@@ -26,6 +26,33 @@ test('streamLines: BOM, CRLF and LF lines, a line break split across 1 MB reads,
   assert.deepEqual(lines, [['أ', 1], [`long:${long.length}`, 2], ['ج', 3], ['د', 4]]);
 });
 
+test('streamLines with a pacer: asked before a read is parsed and every 64 lines; nothing is parsed while it pauses', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'hashiya-lines-'));
+  temporary.push(dir);
+  const file = path.join(dir, 'names.tsv');
+  await writeFile(file, Array.from({ length: 1000 }, (_, i) => `اسم${i}\tLOC`).join('\n'));
+  let pausing = false;
+  let pauses = 0;
+  let firstPauseBeforeLine = -1;
+  let lines = 0;
+  const pacer = {
+    due: () => true,
+    pause: async () => {
+      if (pauses++ === 0) firstPauseBeforeLine = lines;
+      pausing = true;
+      await new Promise((resolve) => setImmediate(resolve));
+      pausing = false;
+    },
+  };
+  await streamLines(file, () => {
+    assert.equal(pausing, false, 'a line parsed during a pause');
+    lines++;
+  }, pacer);
+  assert.equal(lines, 1000);
+  assert.equal(firstPauseBeforeLine, 0, 'the read is not parsed before the pacer is asked');
+  assert.equal(pauses, 1 + Math.floor(1000 / 64), 'one pause per read and one per 64 lines');
+});
+
 test('loadMatcher gives the matches of buildMatcher(readKnowledge(...)): GeoNames, TSV with and without refs, built-in', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'hashiya-load-'));
   temporary.push(dir);

@@ -4,6 +4,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusConfig, GazetteerSource } from '../corpus/config';
 import type { EntityIndex } from '../corpus/entityIndex';
+import type { Pacer } from '../pacer';
 import type { KbEntry } from './entries';
 import { GazetteerMatcher } from './matcher';
 import { type GazetteerSink, lineParser, type LineParser, readGeonamesGazetteer, readJsonlGazetteer, readTsvGazetteer } from './readers';
@@ -63,9 +64,6 @@ export async function readKnowledge(config: CorpusConfig, options: { builtinDir?
   return { ...(builtin ? { builtin } : {}), gazetteers, memory: options.memory ? corpusMemoryEntries(options.memory) : [] };
 }
 
-/** Longest stretch of parsing between two turns given to the editor (when loading for a server). */
-const SLICE_MS = 2;
-
 /** One matcher over every source; labels the corpus does not define are left out. */
 export function buildMatcher(config: CorpusConfig, sources: KnowledgeSources): GazetteerMatcher {
   const labels = new Set(config.labels.map((l) => l.name));
@@ -77,22 +75,23 @@ export function buildMatcher(config: CorpusConfig, sources: KnowledgeSources): G
 }
 
 /**
- * Calls `parse` with every line of the file (LF or CRLF, BOM removed), read a megabyte at a time (256 KB with
- * `turn`). Lines are parsed where they lie in each read; only a line that two reads cut is put together (joining
- * each read to the rest of the last would copy the whole file once more, as garbage). With `turn`, it is awaited
- * after every few milliseconds of parsing (a megabyte of JSON Lines is tens of milliseconds: a server lets the
- * editor in).
+ * Calls `parse` with every line of the file (LF or CRLF, BOM removed), read a megabyte at a time (256 KB with a
+ * pacer). Lines are parsed where they lie in each read; only a line that two reads cut is put together (joining
+ * each read to the rest of the last would copy the whole file once more, as garbage). With a pacer (a server that
+ * lets the editor in: a megabyte of JSON Lines is tens of milliseconds), it is asked before each read is decoded
+ * and every 64 lines.
  */
-export async function streamLines(file: string, parse: LineParser, turn?: () => Promise<void>): Promise<void> {
+export async function streamLines(file: string, parse: LineParser, pacer?: Pacer): Promise<void> {
   let rest = '';
   let lineNumber = 1;
   let first = true;
-  let sliceStart = performance.now();
   const parseLine = (line: string) => parse(line, 0, line.endsWith('\r') ? line.length - 1 : line.length, lineNumber++);
   // TextDecoder in streaming mode decodes Arabic UTF-8 in about 60 % of the time the stream's own decoding takes.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  // With turns, reads of 256 KB: decoding a whole megabyte at once is itself a stretch of several milliseconds.
-  for await (const bytes of createReadStream(file, { highWaterMark: turn ? 1 << 18 : 1 << 20 })) {
+  // With a pacer, reads of 256 KB: decoding a whole megabyte at once is itself a stretch of several milliseconds.
+  for await (const bytes of createReadStream(file, { highWaterMark: pacer ? 1 << 18 : 1 << 20 })) {
+    // A read that just came in is not parsed while the editor has a message in hand.
+    if (pacer?.due()) await pacer.pause();
     const text = decoder.decode(bytes as Buffer, { stream: true });
     if (text === '') continue;
     let start = first && text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -110,10 +109,7 @@ export async function streamLines(file: string, parse: LineParser, turn?: () => 
     for (; end !== -1; end = text.indexOf('\n', start)) {
       parse(text, start, end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end, lineNumber++);
       start = end + 1;
-      if (turn && (lineNumber & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
-        await turn();
-        sliceStart = performance.now();
-      }
+      if (pacer && (lineNumber & 63) === 0 && pacer.due()) await pacer.pause();
     }
     rest = text.slice(start);
   }
@@ -143,22 +139,23 @@ function matcherSink(matcher: GazetteerMatcher, labels: Set<string>, source: str
  * built-in gazetteer, then corpus memory (the order of entries that share a name). Same result as
  * buildMatcher(config, await readKnowledge(config, options)) without an object per gazetteer row.
  */
-export async function loadMatcher(config: CorpusConfig, options: { builtinDir?: string; extraGazetteers?: GazetteerSource[]; memory?: EntityIndex; turn?: () => Promise<void> } = {}): Promise<GazetteerMatcher> {
+export async function loadMatcher(config: CorpusConfig, options: { builtinDir?: string; extraGazetteers?: GazetteerSource[]; memory?: EntityIndex; pacer?: Pacer } = {}): Promise<GazetteerMatcher> {
   const labels = new Set(config.labels.map((l) => l.name));
   const matcher = new GazetteerMatcher({ normalization: config.normalization, proclitics: config.proclitics });
   for (const source of [...config.gazetteers, ...(options.extraGazetteers ?? [])]) {
     const sink = matcherSink(matcher, labels, `gazetteer:${path.basename(source.path)}`);
-    await streamLines(source.path, lineParser(source.format, source.path, sink, source.label), options.turn);
+    await streamLines(source.path, lineParser(source.format, source.path, sink, source.label), options.pacer);
   }
   if (config.builtinGazetteer) {
     const dir = options.builtinDir ?? defaultBuiltinDir();
     const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.jsonl')).sort();
     if (files.length === 0) throw new Error(`no built-in gazetteer (*.jsonl) in ${dir}`);
     const sink = matcherSink(matcher, labels, 'builtin');
-    for (const file of files) await streamLines(path.join(dir, file), lineParser('jsonl', path.join(dir, file), sink), options.turn);
+    for (const file of files) await streamLines(path.join(dir, file), lineParser('jsonl', path.join(dir, file), sink), options.pacer);
   }
   if (options.memory) for (const entry of corpusMemoryEntries(options.memory)) if (labels.has(entry.label)) matcher.add(entry);
-  await options.turn?.();
+  // The index is one stretch of work (about a millisecond for the built-in gazetteer): it starts on a fresh slice.
+  await options.pacer?.pause();
   matcher.index();
   return matcher;
 }
