@@ -33,6 +33,8 @@ export class BenchClient {
   /** When the server's work-done progress (corpus indexing) ended, if it did. */
   progressEnded: number | undefined;
   progressBegun: number | undefined;
+  /** $/progress reports received (between a begin and its end). */
+  progressReports = 0;
   private waiters: Array<() => void> = [];
   stderr = '';
   readonly started = performance.now();
@@ -63,6 +65,7 @@ export class BenchClient {
       const kind = params.value?.kind;
       if (kind === 'begin') this.progressBegun = performance.now();
       if (kind === 'end') this.progressEnded = performance.now();
+      if (kind === 'report') this.progressReports++;
       this.wake();
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
