@@ -256,6 +256,28 @@ try {
     if ([...seedText].slice(entity.start, entity.end).join('') !== words) throw new Error(`offsets ${entity.start}-${entity.end} cover another text`);
     await frame.locator('#article .mark.entity[data-label="ACTOR"]', { hasText: words }).first().waitFor({ timeout: 10_000 });
   });
+  await check('Shift+Left pressed before the click\'s own handling ends extends the selection by words and opens no label picker', async () => {
+    // A busy page runs key presses that wait before the timer its mouseup set: the timer must not then take the
+    // keyboard's selection for the mouse's and open the label picker over it (the next Shift+Right would then
+    // move the browser's selection by one letter). Here the mouseup and the key presses are one task.
+    await caretBefore(frame, 9, 'المليشيات');
+    await page.waitForTimeout(100);
+    try {
+      const after = await frame.evaluate(async () => {
+        const article = document.getElementById('article');
+        article.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        for (let i = 0; i < 2; i++) document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', shiftKey: true, bubbles: true, cancelable: true }));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return { selected: String(window.getSelection()), picker: !document.getElementById('picker').hidden };
+      });
+      if (after.picker) throw new Error(`the label picker opened over the keyboard's selection «${after.selected}»`);
+      if (after.selected.trim() !== 'المليشيات إلى') throw new Error(`selected «${after.selected}»`);
+    } finally {
+      // Picker closed, selection cleared: the next check starts from a caret.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+    }
+  });
   await check('Shift+Left ×3 then Shift+Right from before «المليشيات» selects it word by word (in reading order); 2 annotates it as ACTOR in the sidecar', async () => {
     // Line 9: «… ما دفع المليشيات إلى تغيير استراتيجيتها …» (its one suggestion, «الأمن العراقي», is left for J).
     const words = 'المليشيات';

@@ -266,6 +266,9 @@ function selectionRange() {
 article.addEventListener('mouseup', () => {
   keySelection = undefined;
   setTimeout(() => {
+    // Shift+←/→ pressed since then made the selection (a busy page runs waiting key presses before this timer):
+    // the keyboard's number keys label it; a picker opened under it would take the next keys.
+    if (keySelection) return;
     const range = selectionRange();
     if (range) openLabelPicker(range);
   }, 0);
