@@ -20,6 +20,7 @@ import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../common/document
 import { DocumentAnnotations } from '../core/annotations/documentAnnotations';
 import { CONFIG_FILE, type CorpusConfig } from '../core/corpus/config';
 import type { EntityIndex } from '../core/corpus/entityIndex';
+import type { Pacer } from '../core/pacer';
 import { parseConflicted } from '../core/sidecar/conflicted';
 import { parseSidecar } from '../core/sidecar/parse';
 import { renderInline } from '../core/sidecar/render';
@@ -57,11 +58,11 @@ export interface CorpusViewHost {
   restricted: string | undefined;
   /** Tells the client that the corpus tree of `root` should be read again. */
   notifyChanged(root: string): void;
+  /** Paces background work (counting suggestions) behind the editor's own work and messages. */
+  pacer(): Pacer;
   log(message: string): void;
 }
 
-/** Longest stretch of suggestion counting between two chances for the editor's messages to be handled. */
-const YIELD_EVERY_MS = 4;
 /** How long changes are gathered before the client is told (indexing reports every batch). */
 const NOTIFY_DELAY_MS = 300;
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -188,21 +189,20 @@ export class CorpusViewService {
     if (!facts || [...facts.keys()].every((a) => counts.has(a))) return;
     this.counting.add(root);
     void (async () => {
-      let since = performance.now();
+      const pacer = this.host.pacer();
       let sinceNotify = 0;
       for (const [article, f] of facts) {
         if (counts.has(article)) continue;
+        if (pacer.due()) await pacer.pause();
         const text = await readArticleText(article);
         if (text === undefined) continue;
+        // The read may have come in together with a message from the editor.
+        if (pacer.due()) await pacer.pause();
         const candidates = matcher.matchAll(text, CodePointIndex.of(text));
         counts.set(article, pendingSuggestions(candidates, index.entitiesOf(article), f.rejected).length);
         if (++sinceNotify >= 500) {
           sinceNotify = 0;
           this.changed(root);
-        }
-        if (performance.now() - since > YIELD_EVERY_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          since = performance.now();
         }
       }
     })()

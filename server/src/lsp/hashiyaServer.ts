@@ -603,6 +603,7 @@ export class HashiyaServer {
       restricted: this.sessionHost.files.whyNotWritable(''),
       notifyChanged,
       log: (message) => this.host.log(message),
+      pacer: () => this.foreground.pacer(),
     };
   }
 
