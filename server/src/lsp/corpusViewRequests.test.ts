@@ -1,11 +1,9 @@
 // The corpus tree's suggestion counts are background work: they are counted behind the editor, paused while it
 // has work or a message in hand, and all counted once it is quiet.
 import { strict as assert } from 'node:assert';
-import { writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { defaultConfig } from '../core/corpus/config';
-import { tempDir } from '../core/training/testdata/corpus';
+import { tempDir, writeDoc } from '../core/training/testdata/corpus';
 import { CorpusIndexer } from '../workspace/corpusIndexer';
 import { Foreground } from '../workspace/foreground';
 import type { TextMatcher } from '../workspace/knowledge';
@@ -14,10 +12,7 @@ import { type CorpusViewHost, CorpusViewService } from './corpusViewRequests';
 test('suggestions of closed articles are counted only while the editor is quiet, then every one', async () => {
   const dir = await tempDir('hashiya-corpus-view-');
   const total = 30;
-  for (let i = 0; i < total; i++) {
-    await writeFile(path.join(dir, `n${i}.txt`), 'في بغداد\n');
-    await writeFile(path.join(dir, `n${i}.ann.json`), '{"hashiya": 1, "text": "n' + i + '.txt", "sha256": "' + '0'.repeat(64) + '", "status": "todo", "entities": [], "rejected": []}\n');
-  }
+  for (let i = 0; i < total; i++) await writeDoc(dir, { path: `n${i}.txt`, text: 'في بغداد\n', status: 'todo' });
   const config = defaultConfig(dir);
   const indexer = new CorpusIndexer(() => undefined);
   await indexer.index(config);

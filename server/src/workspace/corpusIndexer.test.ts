@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { defaultConfig } from '../core/corpus/config';
-import { tempDir } from '../core/training/testdata/corpus';
+import { tempDir, writeDoc } from '../core/training/testdata/corpus';
 import { CorpusIndexer } from './corpusIndexer';
 import { Foreground } from './foreground';
 
@@ -21,10 +21,7 @@ test('a sidecar that is a folder is left out of the corpus index; the other side
 
 test('indexing waits while the editor works (an article opening, a keystroke) and goes on when it is quiet', async () => {
   const dir = await tempDir('hashiya-indexer-');
-  for (let i = 0; i < 40; i++) {
-    await writeFile(path.join(dir, `n${i}.txt`), 'في بغداد\n');
-    await writeFile(path.join(dir, `n${i}.ann.json`), '{"hashiya": 1, "text": "n' + i + '.txt", "sha256": "' + '0'.repeat(64) + '", "status": "todo", "entities": [{"start": 3, "end": 8, "label": "LOC", "text": "بغداد"}], "rejected": []}\n');
-  }
+  for (let i = 0; i < 40; i++) await writeDoc(dir, { path: `n${i}.txt`, text: 'في بغداد\n', status: 'todo', entities: [['بغداد', 'LOC']] });
   const foreground = new Foreground();
   let release!: () => void;
   foreground.track(new Promise<void>((resolve) => (release = resolve)));
@@ -43,10 +40,7 @@ test('indexing waits while the editor works (an article opening, a keystroke) an
 test('indexing stops when a message from the editor arrives, before its handler runs, and goes on after a quiet moment', async () => {
   const dir = await tempDir('hashiya-indexer-');
   const total = 300;
-  for (let i = 0; i < total; i++) {
-    await writeFile(path.join(dir, `n${i}.txt`), 'في بغداد\n');
-    await writeFile(path.join(dir, `n${i}.ann.json`), '{"hashiya": 1, "text": "n' + i + '.txt", "sha256": "' + '0'.repeat(64) + '", "status": "todo", "entities": [{"start": 3, "end": 8, "label": "LOC", "text": "بغداد"}], "rejected": []}\n');
-  }
+  for (let i = 0; i < total; i++) await writeDoc(dir, { path: `n${i}.txt`, text: 'في بغداد\n', status: 'todo', entities: [['بغداد', 'LOC']] });
   // The editor's clock stands still until the test moves it: a message that arrived stays "just now".
   let now = 1000;
   const foreground = new Foreground(() => now);
