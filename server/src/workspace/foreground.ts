@@ -21,7 +21,6 @@ const SLICE_MS = 2;
 /** What background work asks of the foreground (a test or the command line passes IMMEDIATE_TURNS). */
 export interface BackgroundTurns {
   idle(): Promise<void>;
-  turn(): Promise<void>;
   /** A pacer for one piece of background work: due when its slice is over or the editor wants the thread. */
   pacer(): Pacer;
 }
@@ -43,7 +42,6 @@ function slices(wanted: () => boolean, turn: () => Promise<void>, now: () => num
 /** No editor to wait for: only a turn of the event loop between slices. */
 export const IMMEDIATE_TURNS: BackgroundTurns = {
   idle: () => Promise.resolve(),
-  turn: nextTurn,
   pacer: () => slices(() => false, nextTurn, () => performance.now()),
 };
 
@@ -107,7 +105,7 @@ export class Foreground implements BackgroundTurns {
    * Between two slices of background work: one turn of the event loop (messages that arrived meanwhile are read),
    * then `idle()`.
    */
-  async turn(): Promise<void> {
+  private async turn(): Promise<void> {
     await nextTurn();
     await this.idle();
   }

@@ -105,10 +105,9 @@ export class GazetteerKnowledge implements KnowledgeProvider {
     if (!knowledge) {
       knowledge = (async () => {
         // Streamed from the files into the index: no object per gazetteer row.
-        const turn = () => this.turns.turn();
         const pacer = this.turns.pacer();
         const fixed = await loadMatcher(config, this.builtinDir ? { builtinDir: this.builtinDir, pacer } : { pacer });
-        await turn();
+        await pacer.pause();
         const memory = buildMatcher(config, { gazetteers: [], memory: corpus ? corpusMemoryEntries(corpus) : [] });
         // The completion and hover indexes are built on first use. For a large knowledge base they are built now,
         // once the first suggestions have gone out and the editor is quiet, so that the first completion does not
@@ -120,7 +119,7 @@ export class GazetteerKnowledge implements KnowledgeProvider {
             void (async () => {
               await this.turns.idle();
               prepareRanking(fixed);
-              await turn();
+              await pacer.pause();
               fixed.entryByRef('');
             })();
           }, WARM_UP_DELAY_MS).unref();
